@@ -1,0 +1,17 @@
+package dev.jhsim.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code jailhouse cell ...}: cell management. */
+@Command(name = "cell", mixinStandardHelpOptions = true,
+        description = "Create, load, start, stop and inspect cells.")
+final class CellCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing cell command");
+    }
+}
