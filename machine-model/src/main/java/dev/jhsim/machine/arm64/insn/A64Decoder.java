@@ -34,7 +34,8 @@ public final class A64Decoder {
         Exclusive.register(t);
         SimdLoadStore.register(t);
         FpScalar.register(t);
-        SimdData.register(t);
+        SimdArith.register(t);
+        SimdMove.register(t);
         return t;
     }
 

@@ -73,7 +73,7 @@ public final class ElfImage {
                 long vaddr = b.getLong(at + 16) + bias;
                 long filesz = b.getLong(at + 32);
                 long memsz = b.getLong(at + 40);
-                if (offset < 0 || filesz < 0 || offset + filesz > file.length || memsz < filesz) {
+                if (filesz < 0 || memsz < filesz || (filesz > 0 && (offset < 0 || offset + filesz > file.length))) {
                     throw new ElfException("segment " + i + " lies outside the file");
                 }
                 segments.add(new Segment(vaddr, memsz, offset, filesz, b.getInt(at + 4)));

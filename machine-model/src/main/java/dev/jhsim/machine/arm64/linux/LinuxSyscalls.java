@@ -36,7 +36,7 @@ final class LinuxSyscalls implements ExceptionRouter {
             Map.entry(48, "faccessat"), Map.entry(56, "openat"), Map.entry(61, "getdents64"),
             Map.entry(67, "pread64"), Map.entry(98, "futex"), Map.entry(115, "clock_nanosleep"),
             Map.entry(124, "sched_yield"), Map.entry(132, "sigaltstack"), Map.entry(153, "times"),
-            Map.entry(165, "getrusage"), Map.entry(179, "sysinfo"), Map.entry(198, "socket"),
+            Map.entry(165, "getrusage"), Map.entry(198, "socket"),
             Map.entry(220, "clone"), Map.entry(221, "execve"), Map.entry(233, "madvise"),
             Map.entry(260, "wait4"), Map.entry(435, "clone3"));
 
@@ -128,6 +128,7 @@ final class LinuxSyscalls implements ExceptionRouter {
             case 261 -> prlimit(a1, a3);
             case 278 -> random(a0, a1);
             case 56 -> -ENOENT;                                     // openat: no file system
+            case 179 -> sysinfo(a0);
             default -> unsupported(cpu, number);
         };
     }
@@ -228,6 +229,16 @@ final class LinuxSyscalls implements ExceptionRouter {
 
     private long sigaction(long oldAddress, int size) {
         return oldAddress == 0 || memory.zero(oldAddress, size) ? 0 : -EFAULT;
+    }
+
+    /** sysinfo: a fixed 1 GiB machine with half of it free. */
+    private long sysinfo(long buf) {
+        ByteBuffer info = ByteBuffer.allocate(112).order(ByteOrder.LITTLE_ENDIAN);
+        info.putLong(32, 1L << 30);           // totalram
+        info.putLong(40, 1L << 29);           // freeram
+        info.putShort(80, (short) 1);         // procs
+        info.putInt(104, 1);                  // mem_unit
+        return memory.write(buf, info.array()) ? 0 : -EFAULT;
     }
 
     private long uname(long buf) {
