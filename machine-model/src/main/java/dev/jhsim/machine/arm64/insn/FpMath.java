@@ -81,6 +81,13 @@ final class FpMath {
     }
 
     static long binary(int op, long a, long b, boolean single) {
+        // Both negate or clear the sign after the operation, NaN results included.
+        if (op == NMUL) {
+            return negate(binary(MUL, a, b, single), single);
+        }
+        if (op == ABD) {
+            return abs(binary(SUB, a, b, single), single);
+        }
         boolean nanIn = isNaN(a, single) || isNaN(b, single);
         if (nanIn) {
             if (op == MAXNM || op == MINNM) {
@@ -103,8 +110,6 @@ final class FpMath {
                 case SUB -> bits(x - y);
                 case MUL -> bits(x * y);
                 case DIV -> bits(x / y);
-                case NMUL -> bits(-(x * y));
-                case ABD -> bits(Math.abs(x - y));
                 case MAX, MAXNM -> x > y || (x == y && (a & 0x80000000L) == 0) ? a : b;
                 default -> x < y || (x == y && (a & 0x80000000L) != 0) ? a : b;
             }, true);
@@ -116,8 +121,6 @@ final class FpMath {
             case SUB -> bits(x - y);
             case MUL -> bits(x * y);
             case DIV -> bits(x / y);
-            case NMUL -> bits(-(x * y));
-            case ABD -> bits(Math.abs(x - y));
             case MAX, MAXNM -> x > y || (x == y && a >= 0) ? a : b;
             default -> x < y || (x == y && a < 0) ? a : b;
         }, false);

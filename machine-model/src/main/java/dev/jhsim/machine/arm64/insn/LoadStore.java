@@ -37,7 +37,7 @@ final class LoadStore {
         int kind = kind(f);
         int mode = f.u('w');
         boolean writeback = mode == 1 || mode == 3;
-        if (kind == Transfer.INVALID || (writeback && kind == Transfer.PREFETCH)
+        if (kind == Transfer.INVALID || (mode != 0 && kind == Transfer.PREFETCH)
                 || (mode == 2 && Transfer.isSimd(kind))) {
             return new Undefined(f.word(), f.pc());
         }

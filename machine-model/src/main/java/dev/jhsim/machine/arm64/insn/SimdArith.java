@@ -68,7 +68,7 @@ final class SimdArith {
         boolean u = f.is('U');
         boolean a = (f.u('z') & 2) != 0;
         boolean single = (f.u('z') & 1) == 0;
-        boolean q = f.is('Q');
+        boolean q = !scalar && f.is('Q');
         int key = (u ? 16 : 0) | (a ? 8 : 0) | low;
         int op = switch (key) {
             case 0x00 -> FpVector.MAXNM;
@@ -320,16 +320,17 @@ final class SimdArith {
         int op = f.u('o');
         boolean u = f.is('U');
         int size = f.u('z');
-        boolean q = f.is('Q');
+        boolean q = !scalar && f.is('Q');
         int rd = f.u('d');
         int rn = f.u('n');
         if (op >= 0x0C && op != 0x12 && op != 0x13 && op != 0x14) {
             return FpVector.twoMisc(f, scalar, op, u, size, q, rd, rn);
         }
-        int esize = 8 << size;
         int key = (u ? 0x20 : 0) | op;
+        // NOT and RBIT work on bytes; their size field selects between them.
+        int esize = key == 0x25 ? 8 : 8 << size;
         int kind = switch (key) {
-            case 0x00, 0x20, 0x01 -> scalar || esize * (key == 0x00 ? 1 : key == 0x20 ? 2 : 4) > 64 ? -1 : IntegerMisc.REV;
+            case 0x00, 0x20, 0x01 -> scalar || esize >= (key == 0x00 ? 64 : key == 0x20 ? 32 : 16) ? -1 : IntegerMisc.REV;
             case 0x02, 0x22 -> scalar || size == 3 ? -1 : IntegerMisc.ADDLP;
             case 0x06, 0x26 -> scalar || size == 3 ? -1 : IntegerMisc.ADALP;
             case 0x04, 0x24 -> scalar || size == 3 ? -1 : IntegerMisc.CLZ_CLS;
@@ -343,7 +344,8 @@ final class SimdArith {
         if (kind < 0) {
             return new Undefined(f.word(), f.pc());
         }
-        int n = scalar ? 1 : elements(q, kind == IntegerMisc.XTN ? 2 * esize : esize);
+        // XTN narrows a whole 128-bit source into one half of the destination.
+        int n = scalar ? 1 : kind == IntegerMisc.XTN ? 64 / esize : elements(q, esize);
         return new IntegerMisc(kind, key, u, esize, n, !scalar && q, rd, rn);
     }
 

@@ -250,7 +250,7 @@ final class SimdMove {
         int immhb = immh << 3 | f.u('b');
         int op = f.u('o');
         boolean u = f.is('U');
-        boolean q = f.is('Q');
+        boolean q = !scalar && f.is('Q');
         int key = (u ? 0x20 : 0) | op;
         int kind = switch (key) {
             case 0x00, 0x20 -> ShiftImmediate.SHR;

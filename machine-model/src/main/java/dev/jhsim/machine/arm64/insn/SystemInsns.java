@@ -46,7 +46,7 @@ final class SystemInsns {
         return switch (f.u('p')) {
             case 2 -> new ClearExclusive();
             case 4, 5 -> new Nop();
-            case 6, 7 -> new SyncPoint();
+            case 6, 7 -> new SyncPoint(f.pc() + 4);
             default -> new Undefined(f.word(), f.pc());
         };
     }
@@ -71,9 +71,16 @@ final class SystemInsns {
 
     /** ISB and SB: no effect, but end the block so later state changes are seen. */
     static final class SyncPoint extends Insn {
+        private final long next;
+
+        SyncPoint(long next) {
+            this.next = next;
+        }
+
         @Override
         public boolean exec(Arm64Cpu c) {
-            return true;
+            c.pc = next;
+            return false;
         }
 
         @Override
