@@ -1,0 +1,29 @@
+package dev.jhsim.machine.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.jhsim.machine.arm64.linux.UserModeRunner;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Runs the benchmark workload once for correctness (the benchmark itself is not part of the build). */
+class BenchWorkloadTest {
+    @Test
+    void computesTheChecksumQemuComputes() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        UserModeRunner.Result r = BenchWorkload.run(out);
+        assertNull(r.error());
+        assertEquals(0, r.exitCode());
+        assertEquals(BenchWorkload.EXPECTED_OUTPUT, out.toString(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void isDeterministic() throws Exception {
+        UserModeRunner.Result a = BenchWorkload.run(new ByteArrayOutputStream());
+        UserModeRunner.Result b = BenchWorkload.run(new ByteArrayOutputStream());
+        assertEquals(a.instructions(), b.instructions());
+        assertEquals(a.simulatedPs(), b.simulatedPs());
+    }
+}
