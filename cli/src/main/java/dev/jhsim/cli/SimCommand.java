@@ -3,8 +3,6 @@ package dev.jhsim.cli;
 import dev.jhsim.machine.arm64.linux.ElfException;
 import dev.jhsim.machine.arm64.linux.UserModeRunner;
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -54,8 +52,8 @@ final class SimCommand implements Runnable {
             List<String> argv = new ArrayList<>();
             argv.add(elf.toString());
             argv.addAll(args);
-            OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-            OutputStream err = new FileOutputStream(FileDescriptor.err);
+            OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+            OutputStream err = System.err;
             UserModeRunner.Result result;
             try {
                 result = UserModeRunner.run(image, elf.toAbsolutePath().toString(), argv, System.in, out, err,

@@ -198,7 +198,8 @@ public final class Mmu implements CodeWatch.Listener {
             return 0;
         }
         if (r.device() != null) {
-            return r.device().read(pa - r.base(), size);
+            long v = r.device().read(pa - r.base(), size);
+            return size == 8 ? v : v & ((1L << (8 * size)) - 1);
         }
         byte[] page = r.ram().page(pa);
         int i = slot(va);
