@@ -36,6 +36,7 @@ public final class A64Decoder {
         FpScalar.register(t);
         SimdArith.register(t);
         SimdMove.register(t);
+        SimdIndexed.register(t);
         return t;
     }
 

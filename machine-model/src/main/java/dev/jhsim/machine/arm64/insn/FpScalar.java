@@ -27,6 +27,7 @@ final class FpScalar {
         t.add("FP conditional select", "000 11110 tt 1 mmmmm cccc 11 nnnnn ddddd", FpScalar::select);
         t.add("FP immediate", "000 11110 tt 1 iiiiiiii 100 00000 ddddd", FpScalar::immediate);
         t.add("FP <-> integer", "s 00 11110 tt 1 rr ooo 000000 nnnnn ddddd", FpScalar::integer);
+        t.add("FP <-> fixed point", "s 00 11110 tt 0 rr ooo kkkkkk nnnnn ddddd", FpScalar::fixedPoint);
     }
 
     private static boolean typeOk(Fields f) {
@@ -124,7 +125,7 @@ final class FpScalar {
             if (rmode != 0) {
                 return new Undefined(f.word(), f.pc());
             }
-            return new FromInteger(single, sf, op == 3, rd, rn);
+            return new FromInteger(single, sf, op == 3, rd, rn, 0);
         }
         int mode;
         if (op <= 1) {
@@ -134,7 +135,24 @@ final class FpScalar {
         } else {
             return new Undefined(f.word(), f.pc());
         }
-        return new ToInteger(single, sf, (op & 1) == 1, mode, Regs.dzr(rd), rn);
+        return new ToInteger(single, sf, (op & 1) == 1, mode, Regs.dzr(rd), rn, 0);
+    }
+
+    /** SCVTF, UCVTF, FCVTZS, FCVTZU with {@code 64 - scale} fraction bits. */
+    private static Insn fixedPoint(Fields f) {
+        boolean sf = f.is('s');
+        int mode = f.u('r') << 3 | f.u('o');
+        int fbits = 64 - f.u('k');
+        boolean toFp = mode == 2 || mode == 3;
+        boolean toInt = mode == 0b11000 || mode == 0b11001;
+        if (!typeOk(f) || (!toFp && !toInt) || (!sf && fbits > 32)) {
+            return new Undefined(f.word(), f.pc());
+        }
+        boolean single = f.u('t') == SINGLE;
+        if (toFp) {
+            return new FromInteger(single, sf, mode == 3, f.u('d'), f.u('n'), fbits);
+        }
+        return new ToInteger(single, sf, mode == 0b11001, FpMath.RZ, Regs.dzr(f.u('d')), f.u('n'), fbits);
     }
 
     /** Reads the low 32 or 64 bits of V[n]. */
@@ -313,19 +331,22 @@ final class FpScalar {
         }
     }
 
+    /** SCVTF/UCVTF, scaled down by {@code fbits} fraction bits (exact after the one rounding). */
     static final class FromInteger extends Insn {
         private final boolean single;
         private final boolean sf;
         private final boolean unsigned;
         private final int rd;
         private final int rn;
+        private final int fbits;
 
-        FromInteger(boolean single, boolean sf, boolean unsigned, int rd, int rn) {
+        FromInteger(boolean single, boolean sf, boolean unsigned, int rd, int rn, int fbits) {
             this.single = single;
             this.sf = sf;
             this.unsigned = unsigned;
             this.rd = rd;
             this.rn = rn;
+            this.fbits = fbits;
         }
 
         @Override
@@ -334,11 +355,16 @@ final class FpScalar {
             if (!sf) {
                 v = unsigned ? v & Regs.M32 : (int) v;
             }
-            write(c, rd, FpMath.fromInteger(v, unsigned && sf, single));
+            long r = FpMath.fromInteger(v, unsigned && sf, single);
+            if (fbits != 0) {
+                r = single ? FpMath.bits(Math.scalb(FpMath.f(r), -fbits)) : FpMath.bits(Math.scalb(FpMath.d(r), -fbits));
+            }
+            write(c, rd, r);
             return true;
         }
     }
 
+    /** FCVT[NPMZA][SU], scaled up by {@code fbits} fraction bits first (exact: a power of two). */
     static final class ToInteger extends Insn {
         private final boolean single;
         private final boolean sf;
@@ -346,19 +372,28 @@ final class FpScalar {
         private final int mode;
         private final int rd;
         private final int rn;
+        private final int fbits;
 
-        ToInteger(boolean single, boolean sf, boolean unsigned, int mode, int rd, int rn) {
+        ToInteger(boolean single, boolean sf, boolean unsigned, int mode, int rd, int rn, int fbits) {
             this.single = single;
             this.sf = sf;
             this.unsigned = unsigned;
             this.mode = mode;
             this.rd = rd;
             this.rn = rn;
+            this.fbits = fbits;
         }
 
         @Override
         public boolean exec(Arm64Cpu c) {
-            c.x[rd] = FpMath.toInteger(read(c, rn, single), single, mode, unsigned, sf);
+            long a = read(c, rn, single);
+            if (fbits != 0 && !FpMath.isNaN(a, single)) {
+                // Scaling in double is exact for singles too, and keeps the conversion's one rounding.
+                a = FpMath.bits(Math.scalb(single ? FpMath.f(a) : FpMath.d(a), fbits));
+                c.x[rd] = FpMath.toInteger(a, false, mode, unsigned, sf);
+                return true;
+            }
+            c.x[rd] = FpMath.toInteger(a, single, mode, unsigned, sf);
             return true;
         }
     }

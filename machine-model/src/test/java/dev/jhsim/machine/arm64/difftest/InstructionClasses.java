@@ -133,7 +133,8 @@ final class InstructionClasses {
                     v3("000 11110 tt 1 mmmmm cccc 01 nnnnn o ffff").oneOf('t', 0, 1),
                     v3("000 11110 tt 1 mmmmm cccc 11 nnnnn ddddd").oneOf('t', 0, 1))),
             cls("FP conversions and moves",
-                "SCVTF, UCVTF, FCVTNS/NU/PS/PU/MS/MU/ZS/ZU/AS/AU (W, X from S, D), FMOV general<->FP incl. V.D[1], FMOV (immediate)",
+                "SCVTF, UCVTF, FCVTNS/NU/PS/PU/MS/MU/ZS/ZU/AS/AU (W, X from S, D), fixed-point SCVTF, UCVTF, "
+                    + "FCVTZS, FCVTZU, FMOV general<->FP incl. V.D[1], FMOV (immediate)",
                 InstructionClasses::fpInteger),
             cls("SIMD integer three same", "ADD, SUB, MUL, MLA, MLS, AND, BIC, ORR, ORN, EOR, BSL, BIT, BIF, CMEQ, "
                     + "CMGT, CMGE, CMHI, CMHS, CMTST, SMAX/UMAX, SMIN/UMIN, SMAXP/UMAXP, SMINP/UMINP, ADDP, "
@@ -162,21 +163,25 @@ final class InstructionClasses {
             cls("SIMD shifts, long and narrow",
                 "SSHR/USHR, SSRA/USRA, SRSHR/URSHR, SRSRA/URSRA, SHL, SLI, SRI, SHRN(2), RSHRN(2), SSHLL/USHLL(2) "
                     + "(SXTL/UXTL), scalar D-register shifts; SADDL/UADDL, SADDW/UADDW, SSUBL/USUBL, SSUBW/USUBW, "
-                    + "ADDHN/RADDHN, SUBHN/RSUBHN, SABAL/UABAL, SABDL/UABDL, SMLAL/UMLAL, SMLSL/UMLSL, SMULL/UMULL (and 2)",
+                    + "ADDHN/RADDHN, SUBHN/RSUBHN, SABAL/UABAL, SABDL/UABDL, SMLAL/UMLAL, SMLSL/UMLSL, SMULL/UMULL (and 2); "
+                    + "by element: MUL, MLA, MLS, SMULL/UMULL, SMLAL/UMLAL, SMLSL/UMLSL (and 2)",
                 one(v3("0 Q U 011110 hhhh bbb ooooo 1 nnnnn ddddd").oneOf('o', 0, 2, 4, 6, 8, 10, 16, 17, 20)
                         .with('h', r -> 1 + r.nextInt(15)),
                     v3("01 U 111110 hhhh bbb ooooo 1 nnnnn ddddd").oneOf('o', 0, 2, 4, 6, 8, 10)
                         .with('h', r -> 8 + r.nextInt(8)),
-                    v3("0 Q U 01110 zz 1 mmmmm oooo 00 nnnnn ddddd"))),
+                    v3("0 Q U 01110 zz 1 mmmmm oooo 00 nnnnn ddddd"),
+                    v3("0 Q U 01111 zz L M 0mmm oooo H 0 nnnnn ddddd").oneOf('z', 1, 2).oneOf('o', 0, 2, 4, 6, 8, 10))),
             cls("SIMD floating point", "FADD, FSUB, FMUL, FDIV, FMAX, FMIN, FMAXNM, FMINNM, FMLA, FMLS, FABD, FADDP, "
                     + "FMAXP, FMINP, FMAXNMP, FMINNMP, FCMEQ/GE/GT (register and #0), FCMLE/FCMLT #0, FACGE, FACGT, FABS, "
                     + "FNEG, FSQRT, FRINT*, FCVT[NPMZA][SU], SCVTF, UCVTF, FCVTN(2), FCVTL(2); scalar FABD, FCMxx, "
-                    + "FACxx, FCVT*, SCVTF, UCVTF, FADDP",
+                    + "FACxx, FCVT*, SCVTF, UCVTF, FADDP; by element: FMUL, FMLA, FMLS (vector and scalar)",
                 one(v3("0 Q U 01110 zz 1 mmmmm 11 ooo 1 nnnnn ddddd"),
                     v3("01 U 11110 zz 1 mmmmm 11 ooo 1 nnnnn ddddd"),
                     v3("0 Q U 01110 zz 10000 ooooo 10 nnnnn ddddd").with('o', r -> 12 + r.nextInt(20)),
                     v3("01 U 11110 zz 10000 ooooo 10 nnnnn ddddd").with('o', r -> 12 + r.nextInt(20)),
-                    v3("01 1 11110 0z 11000 01101 10 nnnnn ddddd"))),
+                    v3("01 1 11110 0z 11000 01101 10 nnnnn ddddd"),
+                    v3("0 Q 0 01111 1z L M 0mmm oooo H 0 nnnnn ddddd").oneOf('o', 1, 5, 9),
+                    v3("01 0 11111 1z L M 0mmm oooo H 0 nnnnn ddddd").oneOf('o', 1, 5, 9))),
             memory("SIMD structure loads/stores", "LD1/ST1 (1-4 registers), LD2/ST2, LD3/ST3, LD4/ST4, LD1R, "
                     + "LD1/ST1 (single lane): no offset, post-index immediate and register",
                 one(t("0 Q 001100 p L 0 mmmmm oooo zz nnnnn ttttt").oneOf('o', 0, 2, 4, 6, 7, 8, 10)
@@ -286,9 +291,16 @@ final class InstructionClasses {
     }
 
     private static int[] fpInteger(Random r) {
-        int choice = r.nextInt(5);
+        int choice = r.nextInt(6);
         if (choice == 4) {
             return new int[] {v3("000 11110 tt 1 iiiiiiii 100 00000 ddddd").oneOf('t', 0, 1).next(r)};
+        }
+        if (choice == 5) {
+            boolean toFp = r.nextBoolean();
+            return new int[] {t("s 00 11110 tt 0 rr ooo kkkkkk nnnnn ddddd").oneOf('t', 0, 1)
+                    .fixed('r', toFp ? 0 : 3).with('o', x -> (toFp ? 2 : 0) + x.nextInt(2))
+                    .with('d', toFp ? InstructionClasses::vreg : InstructionClasses::gp)
+                    .with('n', toFp ? InstructionClasses::gp : InstructionClasses::vreg).next(r)};
         }
         Template conv = t("s 00 11110 tt 1 rr ooo 000000 nnnnn ddddd");
         int op = new int[] {0, 1, 2, 3, 4, 5, 6, 7}[r.nextInt(8)];
