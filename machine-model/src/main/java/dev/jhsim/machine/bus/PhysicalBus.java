@@ -103,32 +103,30 @@ public final class PhysicalBus {
 
     /** Copies guest memory out (loaders, system calls); {@code false} if any byte is not RAM. */
     public boolean readBytes(long pa, byte[] dst, int off, int len) {
-        for (int done = 0; done < len; ) {
-            Region r = find(pa + done);
-            if (r == null || r.ram() == null) {
-                return false;
-            }
-            long at = pa + done;
-            int inPage = (int) (at & (RamBank.PAGE_SIZE - 1));
-            int n = Math.min(len - done, RamBank.PAGE_SIZE - inPage);
-            System.arraycopy(r.ram().page(at), inPage, dst, off + done, n);
-            done += n;
-        }
-        return true;
+        return copy(pa, dst, off, len, false);
     }
 
     /** Copies into guest memory; {@code false} if any byte is not RAM. Code written this way is invalidated. */
     public boolean writeBytes(long pa, byte[] src, int off, int len) {
+        return copy(pa, src, off, len, true);
+    }
+
+    private boolean copy(long pa, byte[] buf, int off, int len, boolean toGuest) {
         for (int done = 0; done < len; ) {
-            Region r = find(pa + done);
+            long at = pa + done;
+            Region r = find(at);
             if (r == null || r.ram() == null) {
                 return false;
             }
-            long at = pa + done;
             int inPage = (int) (at & (RamBank.PAGE_SIZE - 1));
             int n = Math.min(len - done, RamBank.PAGE_SIZE - inPage);
-            codeWatch.written(at >>> RamBank.PAGE_SHIFT);
-            System.arraycopy(src, off + done, r.ram().page(at), inPage, n);
+            byte[] page = r.ram().page(at);
+            if (toGuest) {
+                codeWatch.written(at >>> RamBank.PAGE_SHIFT);
+                System.arraycopy(buf, off + done, page, inPage, n);
+            } else {
+                System.arraycopy(page, inPage, buf, off + done, n);
+            }
             done += n;
         }
         return true;

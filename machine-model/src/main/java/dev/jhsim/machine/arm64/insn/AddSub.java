@@ -143,61 +143,62 @@ final class AddSub {
         }
     }
 
-    static final class Shifted extends Insn {
+    /** The register forms: the second operand is Xm, shifted or extended. */
+    abstract static class RegisterForm extends Insn {
         private final boolean sf;
         private final boolean sub;
         private final boolean setFlags;
         private final int rd;
         private final int rn;
         private final int rm;
-        private final int type;
-        private final int amount;
 
-        Shifted(boolean sf, boolean sub, boolean setFlags, int rd, int rn, int rm, int type, int amount) {
+        RegisterForm(boolean sf, boolean sub, boolean setFlags, int rd, int rn, int rm) {
             this.sf = sf;
             this.sub = sub;
             this.setFlags = setFlags;
             this.rd = rd;
             this.rn = rn;
             this.rm = rm;
+        }
+
+        abstract long operand(long m, boolean sf);
+
+        @Override
+        public boolean exec(Arm64Cpu c) {
+            c.x[rd] = compute(c, sf, sub, setFlags, c.x[rn], operand(c.x[rm], sf));
+            return true;
+        }
+    }
+
+    static final class Shifted extends RegisterForm {
+        private final int type;
+        private final int amount;
+
+        Shifted(boolean sf, boolean sub, boolean setFlags, int rd, int rn, int rm, int type, int amount) {
+            super(sf, sub, setFlags, rd, rn, rm);
             this.type = type;
             this.amount = amount;
         }
 
         @Override
-        public boolean exec(Arm64Cpu c) {
-            long b = Operands.shift(c.x[rm], type, amount, sf);
-            c.x[rd] = compute(c, sf, sub, setFlags, c.x[rn], b);
-            return true;
+        long operand(long m, boolean sf) {
+            return Operands.shift(m, type, amount, sf);
         }
     }
 
-    static final class Extended extends Insn {
-        private final boolean sf;
-        private final boolean sub;
-        private final boolean setFlags;
-        private final int rd;
-        private final int rn;
-        private final int rm;
+    static final class Extended extends RegisterForm {
         private final int option;
         private final int shift;
 
         Extended(boolean sf, boolean sub, boolean setFlags, int rd, int rn, int rm, int option, int shift) {
-            this.sf = sf;
-            this.sub = sub;
-            this.setFlags = setFlags;
-            this.rd = rd;
-            this.rn = rn;
-            this.rm = rm;
+            super(sf, sub, setFlags, rd, rn, rm);
             this.option = option;
             this.shift = shift;
         }
 
         @Override
-        public boolean exec(Arm64Cpu c) {
-            long b = Operands.extend(c.x[rm], option, shift);
-            c.x[rd] = compute(c, sf, sub, setFlags, c.x[rn], b);
-            return true;
+        long operand(long m, boolean sf) {
+            return Operands.extend(m, option, shift);
         }
     }
 

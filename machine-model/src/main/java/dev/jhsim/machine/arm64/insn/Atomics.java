@@ -5,7 +5,6 @@ import dev.jhsim.machine.arm64.Insn;
 import dev.jhsim.machine.arm64.decode.DecodeTable;
 import dev.jhsim.machine.arm64.decode.Fields;
 import dev.jhsim.machine.arm64.mem.Fault;
-import dev.jhsim.machine.arm64.mem.Mmu;
 
 /** The LSE atomics: LDADD, LDCLR, LDEOR, LDSET, LD{S,U}{MAX,MIN}, SWP (and their ST* aliases), and LDAPR. */
 final class Atomics {
@@ -51,16 +50,11 @@ final class Atomics {
         @Override
         public boolean exec(Arm64Cpu c) {
             long a = c.x[rn];
-            Mmu m = c.mmu;
-            if (!Exclusive.aligned(c, a, log2, true) || !m.writable(a)) {
+            long old = Exclusive.readForUpdate(c, a, log2);
+            if (c.mmu.fault.kind != Fault.NONE) {
                 return c.dataAbort(pc);
             }
-            int bytes = 1 << log2;
-            long old = m.read(a, bytes);
-            if (m.fault.kind != Fault.NONE) {
-                return c.dataAbort(pc);
-            }
-            m.write(a, bytes, combine(old, c.x[rs]));
+            c.mmu.write(a, 1 << log2, combine(old, c.x[rs]));
             c.x[rt] = old;
             return true;
         }

@@ -61,6 +61,18 @@ final class Exclusive {
         return false;
     }
 
+    /**
+     * Reads the old value of an aligned, writable read-modify-write location
+     * (CAS, LSE atomics); on a fault records it and returns 0 with
+     * {@code c.mmu.fault} set.
+     */
+    static long readForUpdate(Arm64Cpu c, long a, int log2) {
+        if (!aligned(c, a, log2, true) || !c.mmu.writable(a)) {
+            return 0;
+        }
+        return c.mmu.read(a, 1 << log2);
+    }
+
     static long mask(int log2) {
         return log2 == 3 ? -1L : (1L << (8 << log2)) - 1;
     }
@@ -204,17 +216,12 @@ final class Exclusive {
         @Override
         public boolean exec(Arm64Cpu c) {
             long a = c.x[rn];
-            Mmu m = c.mmu;
-            if (!aligned(c, a, log2, true) || !m.writable(a)) {
-                return c.dataAbort(pc);
-            }
-            int bytes = 1 << log2;
-            long old = m.read(a, bytes);
-            if (m.fault.kind != Fault.NONE) {
+            long old = readForUpdate(c, a, log2);
+            if (c.mmu.fault.kind != Fault.NONE) {
                 return c.dataAbort(pc);
             }
             if (old == (c.x[rs] & mask(log2))) {
-                m.write(a, bytes, c.x[rt]);
+                c.mmu.write(a, 1 << log2, c.x[rt]);
             }
             c.x[Regs.dzr(rs)] = old;
             return true;

@@ -61,6 +61,16 @@ final class SystemInsns {
         };
     }
 
+    /** The entry at {@code key} if this access to it is allowed at the current EL, else {@code null}. */
+    static SystemRegister accessible(Arm64Cpu c, int key, boolean write) {
+        SystemRegister r = c.sysregs.lookup(key);
+        if (r == null || !(write ? r.writable() : r.readable())
+                || c.el() < (write ? r.minimumWriteEl() : r.minimumEl())) {
+            return null;
+        }
+        return r;
+    }
+
     /** NOP and every hint the model gives no effect (YIELD, BTI, PAC hints, ...). */
     static final class Nop extends Insn {
         @Override
@@ -186,8 +196,8 @@ final class SystemInsns {
 
         @Override
         public boolean exec(Arm64Cpu c) {
-            SystemRegister r = c.sysregs.lookup(key);
-            if (r == null || !r.readable() || c.el() < r.minimumEl()) {
+            SystemRegister r = accessible(c, key, false);
+            if (r == null) {
                 return c.undefined(word, pc);
             }
             c.x[rt] = r.read(c);
@@ -215,8 +225,8 @@ final class SystemInsns {
 
         @Override
         public boolean exec(Arm64Cpu c) {
-            SystemRegister r = c.sysregs.lookup(key);
-            if (r == null || !r.writable() || c.el() < r.minimumWriteEl()) {
+            SystemRegister r = accessible(c, key, true);
+            if (r == null) {
                 return c.undefined(word, pc);
             }
             c.pc = pc + 4;

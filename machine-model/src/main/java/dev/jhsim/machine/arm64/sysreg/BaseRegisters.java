@@ -30,27 +30,8 @@ public final class BaseRegisters {
         t.register("FPCR", 3, 3, 4, 4, 0, SystemRegister.of(0, c -> c.fpcr, (c, v) -> c.fpcr = v & 0x07FF9F00L));
         t.register("FPSR", 3, 3, 4, 4, 1, SystemRegister.of(0, c -> c.fpsr, (c, v) -> c.fpsr = v & 0xF800009FL));
         t.register("TPIDR_EL0", 3, 3, 13, 0, 2, SystemRegister.of(0, c -> c.tpidrEl0, (c, v) -> c.tpidrEl0 = v));
-        t.register("TPIDRRO_EL0", 3, 3, 13, 0, 3, new SystemRegister() {
-            @Override
-            public long read(Arm64Cpu cpu) {
-                return cpu.tpidrroEl0;
-            }
-
-            @Override
-            public void write(Arm64Cpu cpu, long value) {
-                cpu.tpidrroEl0 = value;
-            }
-
-            @Override
-            public int minimumEl() {
-                return 0;
-            }
-
-            @Override
-            public int minimumWriteEl() {
-                return 1;
-            }
-        });
+        t.register("TPIDRRO_EL0", 3, 3, 13, 0, 3, new SystemRegister.Accessors(0, 1, c -> c.tpidrroEl0,
+                (c, v) -> c.tpidrroEl0 = v));
         t.register("TPIDR_EL1", 3, 0, 13, 0, 4, SystemRegister.of(1, c -> c.tpidrEl1, (c, v) -> c.tpidrEl1 = v));
         t.register("SP_EL0", 3, 0, 4, 1, 0, SystemRegister.of(1, c -> c.stackPointer(0),
                 (c, v) -> c.setStackPointer(0, v)));

@@ -35,71 +35,40 @@ public interface SystemRegister {
 
     /** A register read and written through the given accessors. */
     static SystemRegister of(int minimumEl, ToLongFunction<Arm64Cpu> getter, ObjLongConsumer<Arm64Cpu> setter) {
-        return new SystemRegister() {
-            @Override
-            public long read(Arm64Cpu cpu) {
-                return getter.applyAsLong(cpu);
-            }
-
-            @Override
-            public void write(Arm64Cpu cpu, long value) {
-                setter.accept(cpu, value);
-            }
-
-            @Override
-            public int minimumEl() {
-                return minimumEl;
-            }
-        };
+        return new Accessors(minimumEl, minimumEl, getter, setter);
     }
 
     /** A register that can only be read. */
     static SystemRegister readOnly(int minimumEl, ToLongFunction<Arm64Cpu> getter) {
-        return new SystemRegister() {
-            @Override
-            public long read(Arm64Cpu cpu) {
-                return getter.applyAsLong(cpu);
-            }
-
-            @Override
-            public void write(Arm64Cpu cpu, long value) {
-                throw new IllegalStateException("not writable");
-            }
-
-            @Override
-            public boolean writable() {
-                return false;
-            }
-
-            @Override
-            public int minimumEl() {
-                return minimumEl;
-            }
-        };
+        return new Accessors(minimumEl, minimumEl, getter, null);
     }
 
     /** A SYS operation (cache or TLB maintenance...): written with Xt, never read. */
     static SystemRegister operation(int minimumEl, ObjLongConsumer<Arm64Cpu> action) {
-        return new SystemRegister() {
-            @Override
-            public long read(Arm64Cpu cpu) {
-                throw new IllegalStateException("not readable");
-            }
+        return new Accessors(minimumEl, minimumEl, null, action);
+    }
 
-            @Override
-            public void write(Arm64Cpu cpu, long value) {
-                action.accept(cpu, value);
-            }
+    /** A table entry made of accessors; a missing one makes that direction UNDEFINED. */
+    record Accessors(int minimumEl, int minimumWriteEl, ToLongFunction<Arm64Cpu> getter,
+            ObjLongConsumer<Arm64Cpu> setter) implements SystemRegister {
+        @Override
+        public long read(Arm64Cpu cpu) {
+            return getter.applyAsLong(cpu);
+        }
 
-            @Override
-            public boolean readable() {
-                return false;
-            }
+        @Override
+        public void write(Arm64Cpu cpu, long value) {
+            setter.accept(cpu, value);
+        }
 
-            @Override
-            public int minimumEl() {
-                return minimumEl;
-            }
-        };
+        @Override
+        public boolean readable() {
+            return getter != null;
+        }
+
+        @Override
+        public boolean writable() {
+            return setter != null;
+        }
     }
 }
