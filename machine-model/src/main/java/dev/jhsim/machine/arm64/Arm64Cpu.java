@@ -153,17 +153,27 @@ public final class Arm64Cpu implements Processor {
     public long run(long cycles) {
         long begin = retired;
         long end = begin + cycles;
+        Block b = null;
         while (state == State.RUNNING && retired < end) {
             if (attention) {
                 attention = false;
                 takePendingInterrupt();
+                b = null;
                 continue;
             }
-            Block b = code.lookup(pc);
-            if (b == null) {
-                fetchFault();
-                continue;
+            Block next = b == null ? null : b.successor(pc);
+            if (next == null) {
+                next = code.lookup(pc);
+                if (next == null) {
+                    fetchFault();
+                    b = null;
+                    continue;
+                }
+                if (b != null) {
+                    b.chain(next);
+                }
             }
+            b = next;
             Insn[] ops = b.ops;
             int i = 0;
             while (ops[i].exec(this)) {

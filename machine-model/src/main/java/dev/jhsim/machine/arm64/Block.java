@@ -11,12 +11,35 @@ final class Block {
     /** Number of guest instructions (the trailing fall-through is not one). */
     final int length;
     final long physPage;
+    /** Cleared when the code it was decoded from changes; chained links to it are then ignored. */
+    boolean valid = true;
+    /** The last two blocks control went to from here: most exits are one of two targets. */
+    Block next0;
+    Block next1;
 
     Block(long pc, Insn[] ops, int length, long physPage) {
         this.pc = pc;
         this.ops = ops;
         this.length = length;
         this.physPage = physPage;
+    }
+
+    /** The chained successor for {@code target}, or {@code null} when it has to be looked up. */
+    Block successor(long target) {
+        Block b = next0;
+        if (b != null && b.pc == target && b.valid) {
+            return b;
+        }
+        b = next1;
+        if (b != null && b.pc == target && b.valid) {
+            return b;
+        }
+        return null;
+    }
+
+    void chain(Block successor) {
+        next1 = next0;
+        next0 = successor;
     }
 
     /** Ends a block that stops without a branch: continues at the next address. */

@@ -103,6 +103,7 @@ final class CodeCache implements CodeWatch.Listener {
 
     /** Forgets every block. */
     void flush() {
+        blocks.forEachValue(b -> b.valid = false);
         java.util.Arrays.fill(table, null);
         blocks.clear();
         byPage.clear();
@@ -120,6 +121,7 @@ final class CodeCache implements CodeWatch.Listener {
             return;
         }
         for (Block b : onPage) {
+            b.valid = false;
             blocks.remove(b.pc);
             int s = slot(b.pc);
             if (table[s] == b) {
