@@ -15,6 +15,8 @@ import java.util.List;
 public final class BenchWorkload {
     /** What the program prints: its checksum, as qemu-aarch64 prints it too. */
     public static final String EXPECTED_OUTPUT = "98e0bbc99c7b0654\n";
+    /** Guest instructions one run retires (the run is deterministic; BenchWorkloadTest checks it). */
+    public static final int INSTRUCTIONS = 18_425_745;
 
     private static final byte[] IMAGE = load();
 

@@ -17,6 +17,7 @@ class BenchWorkloadTest {
         assertNull(r.error());
         assertEquals(0, r.exitCode());
         assertEquals(BenchWorkload.EXPECTED_OUTPUT, out.toString(StandardCharsets.US_ASCII));
+        assertEquals(BenchWorkload.INSTRUCTIONS, r.instructions());
     }
 
     @Test
