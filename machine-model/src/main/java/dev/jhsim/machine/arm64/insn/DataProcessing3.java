@@ -28,7 +28,8 @@ final class DataProcessing3 {
         if (sf && (p == 1 || p == 5)) {
             return new MultiplyAddLong(p == 1, sub, rd, rn, rm, ra);
         }
-        if (sf && !sub && (p == 2 || p == 6) && ra == 31) {
+        // Ra of SMULH/UMULH should be all ones; like hardware, ignore it.
+        if (sf && !sub && (p == 2 || p == 6)) {
             return new MultiplyHigh(p == 2, rd, rn, rm);
         }
         return new Undefined(f.word(), f.pc());

@@ -61,7 +61,8 @@ final class FpScalar {
     }
 
     private static Insn compare(Fields f) {
-        if (!typeOk(f) || ((f.u('o') & 1) == 1 && f.u('m') != 0)) {
+        // The Rm field of the compare-with-zero forms should be zero; like hardware, ignore it.
+        if (!typeOk(f)) {
             return new Undefined(f.word(), f.pc());
         }
         return new Compare(f.u('t') == SINGLE, f.u('n'), f.u('m'), (f.u('o') & 1) == 1, -1, 0);
