@@ -92,6 +92,17 @@ class SimCommandTest {
     }
 
     @Test
+    void guestFaultsEndTheRunLikeTheSignalWould() throws IOException {
+        Path p = write("null", elf(false, 0xF9400020));                 // ldr x0, [x1] with x1 = 0
+        assertEquals(139, run("sim", "exec", p.toString()));
+        assertEquals("jailhouse sim exec: segmentation fault: read from 0x0 at pc 0x4000b0 (SIGSEGV)\n", err);
+
+        Path u = write("udf", elf(false, 0x0000BEEF));
+        assertEquals(132, run("sim", "exec", u.toString()));
+        assertEquals("jailhouse sim exec: illegal instruction 0x0000beef at pc 0x4000b0 (SIGILL)\n", err);
+    }
+
+    @Test
     void badInputGetsOneLineNamingTheFile() throws IOException {
         Path missing = dir.resolve("missing");
         assertEquals(1, run("sim", "exec", missing.toString()));

@@ -107,9 +107,9 @@ public final class Arm64Cpu implements Processor {
         haltReason = reason;
     }
 
-    /** Enters the waiting state (WFI/WFE) unless an interrupt is already pending. */
+    /** Enters the waiting state (WFI/WFE) unless an interrupt is pending; PSTATE masks do not matter for waking. */
     public void waitForInterrupt() {
-        if (!interruptPending()) {
+        if (!irqLine && !fiqLine) {
             state = State.WAITING;
         }
     }
@@ -138,10 +138,6 @@ public final class Arm64Cpu implements Processor {
 
     public boolean fiqLine() {
         return fiqLine;
-    }
-
-    private boolean interruptPending() {
-        return (irqLine && (daif & 0x80) == 0) || (fiqLine && (daif & 0x40) == 0);
     }
 
     /** Asks the run loop to look at interrupts before the next block (after DAIF changes). */

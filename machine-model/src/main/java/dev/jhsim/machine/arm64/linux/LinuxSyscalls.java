@@ -174,14 +174,19 @@ final class LinuxSyscalls implements ExceptionRouter {
         if (out == null) {
             return -EBADF;
         }
-        byte[] data = memory.read(buf, count);
-        if (data == null) {
-            return -EFAULT;
-        }
-        try {
-            out.write(data);
-        } catch (IOException e) {
-            return -EBADF;
+        // In chunks, so that a huge count cannot make the host allocate it at once.
+        long done = 0;
+        while (done < count) {
+            byte[] data = memory.read(buf + done, Math.min(count - done, 1 << 16));
+            if (data == null) {
+                return done > 0 ? done : -EFAULT;
+            }
+            try {
+                out.write(data);
+            } catch (IOException e) {
+                return -EBADF;
+            }
+            done += data.length;
         }
         return count;
     }
@@ -256,7 +261,12 @@ final class LinuxSyscalls implements ExceptionRouter {
             return -EBADF;
         }
         if ((flags & MAP_FIXED) != 0) {
-            return memory.zero(address, length) ? address : -ENOMEM;
+            for (long done = 0; done < length; done += 1 << 16) {
+                if (!memory.zero(address + done, Math.min(length - done, 1 << 16))) {
+                    return -ENOMEM;
+                }
+            }
+            return address;
         }
         return process.mapAnonymous(length);
     }
