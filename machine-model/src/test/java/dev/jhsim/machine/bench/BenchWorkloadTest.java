@@ -2,6 +2,7 @@ package dev.jhsim.machine.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jhsim.machine.arm64.linux.UserModeRunner;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +19,21 @@ class BenchWorkloadTest {
         assertEquals(0, r.exitCode());
         assertEquals(BenchWorkload.EXPECTED_OUTPUT, out.toString(StandardCharsets.US_ASCII));
         assertEquals(BenchWorkload.INSTRUCTIONS, r.instructions());
+    }
+
+    /**
+     * The hot loop allocates nothing: a whole run, machine set-up included,
+     * allocates far less than one byte per guest instruction.
+     */
+    @Test
+    void allocatesNothingPerInstruction() throws Exception {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        BenchWorkload.run(new ByteArrayOutputStream());
+        long before = threads.getCurrentThreadAllocatedBytes();
+        UserModeRunner.Result r = BenchWorkload.run(new ByteArrayOutputStream());
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < r.instructions() / 4, allocated + " bytes for " + r.instructions() + " instructions");
     }
 
     @Test
