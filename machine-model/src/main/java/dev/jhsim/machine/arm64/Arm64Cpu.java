@@ -245,9 +245,18 @@ public final class Arm64Cpu implements Processor {
 
     /** Turns the fault the MMU recorded during this instruction's access into a data abort. */
     public boolean dataAbort(long insnPc) {
+        return dataAbort(insnPc, 0);
+    }
+
+    /**
+     * A data abort with the instruction syndrome ({@code accessIss}: ISV, SAS,
+     * SSE, SRT, SF, AR) that single-register loads and stores provide so that
+     * a hypervisor can emulate the access.
+     */
+    public boolean dataAbort(long insnPc, int accessIss) {
         Fault f = mmu.fault;
         int ec = el == 0 ? Syndrome.EC_DABT_LOWER : Syndrome.EC_DABT_SAME;
-        int iss = f.statusCode() | (f.write ? 1 << 6 : 0);
+        int iss = accessIss | f.statusCode() | (f.write ? 1 << 6 : 0);
         syndrome.ipa = f.ipa;
         f.kind = Fault.NONE;
         return raise(ec, iss, f.va, insnPc, insnPc, false);

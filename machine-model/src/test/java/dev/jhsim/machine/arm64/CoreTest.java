@@ -56,7 +56,17 @@ class CoreTest {
         cpu.x[2] = 0x7000;                            // nothing mapped there
         code(CODE, 0xF9000041);                       // str x1, [x2]
         runFrom(CODE);
-        assertEquals(List.of("SYNC ec=24 iss=50 far=7000 pc=40000000 enc=00000000 x0=0"), taken);
+        // ISS: ISV, SAS=64 bit, SRT=1, SF, WnR, DFSC=synchronous external abort.
+        assertEquals(List.of("SYNC ec=24 iss=1c18050 far=7000 pc=40000000 enc=00000000 x0=0"), taken);
+    }
+
+    @Test
+    void singleRegisterAccessesReportTheInstructionSyndrome() {
+        cpu.x[2] = 0x7000;
+        code(CODE, 0x78800043);                       // ldursh x3, [x2]
+        runFrom(CODE);
+        int iss = 1 << 24 | 1 << 22 | 1 << 21 | 3 << 16 | 1 << 15 | 0x10;   // ISV, SAS=16 bit, SSE, SRT=3, SF
+        assertEquals(List.of(String.format("SYNC ec=24 iss=%x far=7000 pc=40000000 enc=00000000 x0=0", iss)), taken);
     }
 
     @Test

@@ -194,7 +194,7 @@ final class Exclusive {
                 return c.dataAbort(pc);
             }
             int kind = (load ? Transfer.LOAD8 : Transfer.STORE8) + log2;
-            return Transfer.run(c, kind, rt, a) || c.dataAbort(pc);
+            return Transfer.run(c, kind, rt, a) || c.dataAbort(pc, Transfer.accessSyndrome(kind, rt, true));
         }
     }
 

@@ -85,6 +85,7 @@ final class LoadStore {
         private final int rn;
         private final long offset;
         private final long pc;
+        private final int syndrome;
 
         Offset(int kind, int rt, int rn, long offset, long pc) {
             this.kind = kind;
@@ -92,11 +93,12 @@ final class LoadStore {
             this.rn = rn;
             this.offset = offset;
             this.pc = pc;
+            this.syndrome = Transfer.accessSyndrome(kind, rt, false);
         }
 
         @Override
         public boolean exec(Arm64Cpu c) {
-            return Transfer.run(c, kind, rt, c.x[rn] + offset) || c.dataAbort(pc);
+            return Transfer.run(c, kind, rt, c.x[rn] + offset) || c.dataAbort(pc, syndrome);
         }
     }
 
@@ -138,6 +140,7 @@ final class LoadStore {
         private final int option;
         private final int shift;
         private final long pc;
+        private final int syndrome;
 
         RegisterOffset(int kind, int rt, int rn, int rm, int option, int shift, long pc) {
             this.kind = kind;
@@ -147,12 +150,13 @@ final class LoadStore {
             this.option = option;
             this.shift = shift;
             this.pc = pc;
+            this.syndrome = Transfer.accessSyndrome(kind, rt, false);
         }
 
         @Override
         public boolean exec(Arm64Cpu c) {
             long a = c.x[rn] + Operands.extend(c.x[rm], option, shift);
-            return Transfer.run(c, kind, rt, a) || c.dataAbort(pc);
+            return Transfer.run(c, kind, rt, a) || c.dataAbort(pc, syndrome);
         }
     }
 }

@@ -71,6 +71,22 @@ final class Transfer {
         };
     }
 
+    /**
+     * ISS bits 24..14 of a data abort on this transfer (ISV, SAS, SSE, SRT, SF,
+     * AR), for the single-register integer forms without writeback; 0 (no
+     * valid syndrome) for the rest.
+     */
+    static int accessSyndrome(int kind, int rt, boolean acquireRelease) {
+        if (isSimd(kind) || kind == PREFETCH || kind == INVALID) {
+            return 0;
+        }
+        boolean signed = kind >= LOAD_SIGNED8_64 && kind <= LOAD_SIGNED16_32;
+        boolean wide = kind == STORE64 || kind == LOAD64 || (kind >= LOAD_SIGNED8_64 && kind <= LOAD_SIGNED32_64);
+        int srt = rt >= Arm64Cpu.ZR ? 31 : rt;
+        return 1 << 24 | scale(kind) << 22 | (signed ? 1 << 21 : 0) | srt << 16 | (wide ? 1 << 15 : 0)
+                | (acquireRelease ? 1 << 14 : 0);
+    }
+
     static boolean isStore(int kind) {
         return kind <= STORE64 || (kind >= VSTORE8 && kind <= VSTORE128);
     }
