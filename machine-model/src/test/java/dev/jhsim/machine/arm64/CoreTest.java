@@ -151,6 +151,21 @@ class CoreTest {
     }
 
     @Test
+    void pstateRegistersAtEl1() {
+        cpu.setElAndSpSel(1, true);
+        cpu.x[Arm64Cpu.SP] = 0x2000;
+        cpu.setStackPointer(0, 0x1000);
+        // mrs x0, currentel; msr daifset, #0xf; mrs x1, daif; msr spsel, #0; mov x2, sp; svc #0
+        code(CODE, 0xD5384240, 0xD5034FDF, 0xD53B4221, 0xD50040BF, 0x910003E2, 0xD4000001);
+        runFrom(CODE);
+        assertEquals(4, cpu.x[0], "CurrentEL reads EL1 in bits 3:2");
+        assertEquals(0x3C0, cpu.x[1], "DAIF has D, A, I and F set");
+        assertEquals(0x1000, cpu.x[2], "SPSel #0 switched to SP_EL0");
+        assertEquals(0x2000, cpu.stackPointer(1), "SP_EL1 kept in its bank");
+        assertEquals(List.of("SYNC ec=15 iss=0 far=0 pc=40000014 enc=00000000 x0=4"), taken);
+    }
+
+    @Test
     void dcZvaZeroesTheAlignedBlock() {
         byte[] ones = new byte[256];
         java.util.Arrays.fill(ones, (byte) 0xFF);
