@@ -175,7 +175,7 @@ public final class Arm64Cpu implements Processor {
             while (ops[i].exec(this)) {
                 i++;
             }
-            retired += Math.min(i + 1, b.length) - notRetired;
+            retired += b.done[i] - notRetired;
             notRetired = 0;
         }
         return retired - begin;

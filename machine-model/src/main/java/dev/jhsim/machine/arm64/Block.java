@@ -8,8 +8,8 @@ package dev.jhsim.machine.arm64;
 final class Block {
     final long pc;
     final Insn[] ops;
-    /** Number of guest instructions (the trailing fall-through is not one). */
-    final int length;
+    /** Guest instructions completed once {@code ops[i]} has run (a fused op counts two, the fall-through none). */
+    final int[] done;
     final long physPage;
     /** Cleared when the code it was decoded from changes; chained links to it are then ignored. */
     boolean valid = true;
@@ -17,10 +17,10 @@ final class Block {
     Block next0;
     Block next1;
 
-    Block(long pc, Insn[] ops, int length, long physPage) {
+    Block(long pc, Insn[] ops, int[] done, long physPage) {
         this.pc = pc;
         this.ops = ops;
-        this.length = length;
+        this.done = done;
         this.physPage = physPage;
     }
 

@@ -68,10 +68,12 @@ final class CodeCache implements CodeWatch.Listener {
 
     private Block decode(long pc) {
         List<Insn> ops = new ArrayList<>();
+        List<Integer> done = new ArrayList<>();
         long physPage = -1;
         long at = pc;
+        int count = 0;
         boolean ended = false;
-        while (ops.size() < MAX_BLOCK) {
+        while (count < MAX_BLOCK) {
             int word = mmu.fetch(at);
             if (mmu.fault.kind != Fault.NONE) {
                 if (ops.isEmpty()) {
@@ -84,7 +86,15 @@ final class CodeCache implements CodeWatch.Listener {
                 physPage = mmu.lastFetchPhysPage;
             }
             Insn insn = A64Decoder.decode(word, at);
-            ops.add(insn);
+            count++;
+            Insn fused = ops.isEmpty() ? null : ops.get(ops.size() - 1).fuse(insn);
+            if (fused != null) {
+                ops.set(ops.size() - 1, fused);
+                done.set(done.size() - 1, count);
+            } else {
+                ops.add(insn);
+                done.add(count);
+            }
             at += 4;
             if (insn.endsBlock()) {
                 ended = true;
@@ -94,11 +104,11 @@ final class CodeCache implements CodeWatch.Listener {
                 break;
             }
         }
-        int length = ops.size();
         if (!ended) {
             ops.add(new Block.Fallthrough(at));
+            done.add(count);
         }
-        return new Block(pc, ops.toArray(new Insn[0]), length, physPage);
+        return new Block(pc, ops.toArray(new Insn[0]), done.stream().mapToInt(Integer::intValue).toArray(), physPage);
     }
 
     /** Forgets every block. */

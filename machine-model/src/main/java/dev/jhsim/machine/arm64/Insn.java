@@ -13,4 +13,13 @@ public abstract class Insn {
     public boolean endsBlock() {
         return false;
     }
+
+    /**
+     * One operation doing this instruction and then {@code next}, when the
+     * pair is common enough to be worth a single dispatch (compare and
+     * branch); {@code null} otherwise.
+     */
+    public Insn fuse(Insn next) {
+        return null;
+    }
 }

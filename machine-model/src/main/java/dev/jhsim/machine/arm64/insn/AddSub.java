@@ -22,6 +22,9 @@ final class AddSub {
         long imm = (long) f.u('i') << (f.is('h') ? 12 : 0);
         boolean sub = f.is('o');
         if (f.is('S')) {
+            if (sub && f.u('d') == 31) {
+                return new Compare(f.is('s'), Regs.sp(f.u('n')), -1, imm);
+            }
             return new ImmediateFlags(f.is('s'), sub, Regs.dzr(f.u('d')), Regs.sp(f.u('n')), imm);
         }
         int rd = Regs.sp(f.u('d'));
@@ -38,6 +41,9 @@ final class AddSub {
             return new Undefined(f.word(), f.pc());
         }
         int rd = Regs.dzr(f.u('d'));
+        if (f.is('S') && f.is('o') && f.u('d') == 31 && type == Operands.LSL && amount == 0) {
+            return new Compare(sf, f.u('n'), f.u('m'), 0);
+        }
         if (!f.is('S') && type == Operands.LSL && amount == 0 && sf) {
             return new Register64(rd, f.u('n'), f.u('m'), f.is('o'));
         }
@@ -119,6 +125,42 @@ final class AddSub {
         public boolean exec(Arm64Cpu c) {
             c.x[rd] = compute(c, sf, sub, true, c.x[rn], imm);
             return true;
+        }
+    }
+
+    /** CMP with an immediate or an unshifted register: only the flags; fuses with a following B.cond. */
+    static final class Compare extends Insn {
+        final boolean sf;
+        final int rn;
+        /** The register compared with, or -1 for the immediate. */
+        final int rm;
+        final long imm;
+
+        Compare(boolean sf, int rn, int rm, long imm) {
+            this.sf = sf;
+            this.rn = rn;
+            this.rm = rm;
+            this.imm = imm;
+        }
+
+        void setFlags(Arm64Cpu c) {
+            long b = rm < 0 ? imm : c.x[rm];
+            if (sf) {
+                Flags.sub64(c, c.x[rn], b);
+            } else {
+                Flags.sub32(c, c.x[rn], b);
+            }
+        }
+
+        @Override
+        public boolean exec(Arm64Cpu c) {
+            setFlags(c);
+            return true;
+        }
+
+        @Override
+        public Insn fuse(Insn next) {
+            return Branches.compareAndBranch(this, next);
         }
     }
 

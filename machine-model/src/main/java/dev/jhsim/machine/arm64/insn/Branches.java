@@ -24,6 +24,11 @@ final class Branches {
                         : new Indirect(f.u('n'), f.u('o') == 1 ? f.pc() + 4 : -1));
     }
 
+    /** CMP followed by B.cond as one operation, or {@code null} if {@code next} is not a B.cond. */
+    static Insn compareAndBranch(AddSub.Compare compare, Insn next) {
+        return next instanceof Conditional b ? new CompareAndBranch(compare, b.cond, b.target, b.next) : null;
+    }
+
     /** Common base: branches always leave the block. */
     abstract static class Branch extends Insn {
         @Override
@@ -65,6 +70,27 @@ final class Branches {
 
         @Override
         public boolean exec(Arm64Cpu c) {
+            c.pc = Cond.holds(c, cond) ? target : next;
+            return false;
+        }
+    }
+
+    static final class CompareAndBranch extends Branch {
+        private final AddSub.Compare compare;
+        private final int cond;
+        private final long target;
+        private final long next;
+
+        CompareAndBranch(AddSub.Compare compare, int cond, long target, long next) {
+            this.compare = compare;
+            this.cond = cond;
+            this.target = target;
+            this.next = next;
+        }
+
+        @Override
+        public boolean exec(Arm64Cpu c) {
+            compare.setFlags(c);
             c.pc = Cond.holds(c, cond) ? target : next;
             return false;
         }

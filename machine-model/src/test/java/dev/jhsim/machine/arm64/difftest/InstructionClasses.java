@@ -103,6 +103,8 @@ final class InstructionClasses {
                 one(gp3("s o 1 11010010 mmmmm cccc i 0 nnnnn 0 ffff"))),
             cls("PC-relative addressing", "ADR, ADRP", one(gp3("o ll 10000 hhhhhhhhhhhhhhhhhhh ddddd"))),
             cls("branches", "B.cond (all conditions), CBZ, CBNZ, TBZ, TBNZ, B", InstructionClasses::branch),
+            cls("compare and branch", "CMP (immediate, register) followed by B.cond: the pair the core fuses",
+                InstructionClasses::compareAndBranch),
             memory("load/store register (integer)",
                 "LDR/STR/LDRB/STRB/LDRH/STRH/LDRSB/LDRSH/LDRSW, LDUR/STUR, LDTR/STTR, PRFM: unsigned offset, "
                     + "unscaled, pre/post-index, register offset with UXTW/LSL/SXTW/SXTX",
@@ -203,6 +205,15 @@ final class InstructionClasses {
             default -> 0x14000002;
         };
         return new int[] {first, ADD_X0_1};
+    }
+
+    private static int[] compareAndBranch(Random r) {
+        int cmp = r.nextBoolean()
+                ? t("s 11 100010 h iiiiiiiiiiii nnnnn 11111").with('n', InstructionClasses::gp)
+                    .with('i', x -> x.nextInt(4) == 0 ? x.nextInt(4096) : x.nextInt(8)).next(r)
+                : t("s 11 01011 00 0 mmmmm 000000 nnnnn 11111").with('n', InstructionClasses::gp)
+                    .with('m', InstructionClasses::gp).next(r);
+        return new int[] {cmp, 0x54000040 | r.nextInt(16), ADD_X0_1};
     }
 
     private static int singleRegister(Random r, boolean simd) {
