@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code jailhouse config ...}: configuration tooling. */
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Create, check, dump and compile configurations.")
+        description = "Create, check, dump and compile configurations.",
+        subcommands = {ConfigDumpCommand.class, ConfigCompileCommand.class})
 final class ConfigCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,52 @@
+package dev.jhsim.config;
+
+import dev.jhsim.config.binary.ConfigReader;
+import dev.jhsim.config.binary.LayoutHint;
+import dev.jhsim.config.json.JsonForm;
+import dev.jhsim.config.model.ConfigFile;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** Reads a configuration in any of its forms, telling them apart by content. */
+public final class ConfigLoader {
+    private ConfigLoader() {
+    }
+
+    /** The form of a configuration's bytes. */
+    public enum Form { BINARY, JSON }
+
+    /** Binary files start with a Jailhouse signature, JSON files with '{'. */
+    public static Form detect(byte[] data) {
+        for (byte b : data) {
+            if (b == '{') {
+                return Form.JSON;
+            }
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                break;
+            }
+        }
+        return Form.BINARY;
+    }
+
+    /** A loaded configuration and what the user should know about it (e.g. ignored trailing bytes). */
+    public record Loaded(ConfigFile file, List<String> warnings) {
+    }
+
+    /**
+     * Parses binary or JSON bytes; the layout hint applies to binary
+     * revision-14 files. Trailing bytes after a binary configuration are
+     * accepted with a warning, as Jailhouse ignores them.
+     */
+    public static Loaded parse(byte[] data, LayoutHint hint) throws ConfigFormatException {
+        if (detect(data) == Form.JSON) {
+            return new Loaded(JsonForm.fromJson(new String(data, StandardCharsets.UTF_8)), List.of());
+        }
+        ConfigReader.Lenient read = ConfigReader.readLenient(data, hint);
+        if (read.trailingBytes() == 0) {
+            return new Loaded(read.file(), List.of());
+        }
+        return new Loaded(read.file(), List.of(String.format("%d trailing bytes after the configuration"
+                + " (offset 0x%x) are ignored, as Jailhouse ignores them; the source may declare an array"
+                + " its header does not count", read.trailingBytes(), read.length())));
+    }
+}
