@@ -95,6 +95,14 @@ class CoreTest {
     }
 
     @Test
+    void branchingToAMisalignedAddressIsAPcAlignmentFault() {
+        cpu.x[1] = CODE + 0x102;
+        code(CODE, 0xD61F0020);                       // br x1
+        runFrom(CODE);
+        assertEquals(List.of("SYNC ec=22 iss=0 far=40000102 pc=40000102 enc=00000000 x0=0"), taken);
+    }
+
+    @Test
     void undefinedInstructionsAreReportedWithTheirEncoding() {
         code(CODE, 0xD2800540, 0x00001234);           // mov x0, #42; udf #0x1234
         runFrom(CODE);
