@@ -31,14 +31,13 @@ final class LinuxSyscalls implements ExceptionRouter {
     private static final long MAP_FIXED = 0x10;
     private static final long MAP_ANONYMOUS = 0x20;
 
+    private static final int EAGAIN = 11;
+
     private static final Map<Integer, String> NAMES = Map.ofEntries(
-            Map.entry(17, "getcwd"), Map.entry(23, "dup"), Map.entry(24, "dup3"), Map.entry(25, "fcntl"),
-            Map.entry(48, "faccessat"), Map.entry(56, "openat"), Map.entry(61, "getdents64"),
-            Map.entry(67, "pread64"), Map.entry(98, "futex"), Map.entry(115, "clock_nanosleep"),
-            Map.entry(124, "sched_yield"), Map.entry(132, "sigaltstack"), Map.entry(153, "times"),
-            Map.entry(165, "getrusage"), Map.entry(198, "socket"),
-            Map.entry(220, "clone"), Map.entry(221, "execve"), Map.entry(233, "madvise"),
-            Map.entry(260, "wait4"), Map.entry(435, "clone3"));
+            Map.entry(23, "dup"), Map.entry(24, "dup3"), Map.entry(25, "fcntl"),
+            Map.entry(48, "faccessat"), Map.entry(61, "getdents64"), Map.entry(67, "pread64"),
+            Map.entry(153, "times"), Map.entry(198, "socket"), Map.entry(220, "clone"),
+            Map.entry(221, "execve"), Map.entry(260, "wait4"), Map.entry(435, "clone3"));
 
     private final LinuxProcess process;
     private final GuestMemory memory;
@@ -47,6 +46,8 @@ final class LinuxSyscalls implements ExceptionRouter {
     private final OutputStream stderr;
     private final String executablePath;
     private long randomState = 0x2545F4914F6CDD1DL;
+    /** Time the program spent "sleeping": added to the clock, which otherwise counts instructions. */
+    private long sleptNs;
     private int exitCode;
     private String failure;
 
@@ -128,6 +129,12 @@ final class LinuxSyscalls implements ExceptionRouter {
             case 261 -> prlimit(a1, a3);
             case 278 -> random(a0, a1);
             case 56 -> -ENOENT;                                     // openat: no file system
+            case 17 -> getcwd(a0, a1);
+            case 98 -> (a1 & 0x7F) == 0 ? -EAGAIN : 0;              // futex: one thread, nothing to wait for
+            case 101 -> sleep(cpu, a0, false);                      // nanosleep
+            case 115 -> sleep(cpu, a2, (a1 & 1) != 0);              // clock_nanosleep, TIMER_ABSTIME in bit 0
+            case 124, 132 -> 0;                                     // sched_yield, sigaltstack
+            case 165 -> memory.zero(a1, 144) ? 0 : -EFAULT;         // getrusage: nothing to report
             case 179 -> sysinfo(a0);
             default -> unsupported(cpu, number);
         };
@@ -226,10 +233,39 @@ final class LinuxSyscalls implements ExceptionRouter {
         return memory.write(buf, st.array()) ? 0 : -EFAULT;
     }
 
+    /** The program's clock in nanoseconds: instructions retired at the CPU clock, plus time slept. */
+    private long now(Arm64Cpu cpu) {
+        return cpu.retired() * 1_000_000_000L / cpu.frequencyHz() + sleptNs;
+    }
+
     private long clock(Arm64Cpu cpu, long buf, boolean microseconds) {
-        long ns = cpu.retired() * 1_000_000_000L / cpu.frequencyHz();
+        long ns = now(cpu);
         long fraction = ns % 1_000_000_000L;
         return memory.writeLongs(buf, ns / 1_000_000_000L, microseconds ? fraction / 1000 : fraction) ? 0 : -EFAULT;
+    }
+
+    /** nanosleep: returns at once and moves the program's clock forward to the end of the sleep. */
+    private long sleep(Arm64Cpu cpu, long request, boolean absolute) {
+        byte[] ts = memory.read(request, 16);
+        if (ts == null) {
+            return -EFAULT;
+        }
+        ByteBuffer b = ByteBuffer.wrap(ts).order(ByteOrder.LITTLE_ENDIAN);
+        long sec = b.getLong(0);
+        long nsec = b.getLong(8);
+        if (sec < 0 || nsec < 0 || nsec >= 1_000_000_000L) {
+            return -EINVAL;
+        }
+        long ns = Math.min(sec, Long.MAX_VALUE / 2_000_000_000L) * 1_000_000_000L + nsec;
+        sleptNs += absolute ? Math.max(0, ns - now(cpu)) : ns;
+        return 0;
+    }
+
+    private long getcwd(long buf, long size) {
+        if (size < 2) {
+            return -34;                                         // ERANGE
+        }
+        return memory.write(buf, new byte[] {'/', 0}) ? 2 : -EFAULT;
     }
 
     private long sigaction(long oldAddress, int size) {

@@ -17,9 +17,6 @@ import org.junit.jupiter.api.TestFactory;
  * model: stdout and exit status must be identical.
  */
 class ProgramDifferentialTest {
-    static final Path SOURCES = Path.of("src", "test", "c");
-    static final Path OUT = Path.of("target", "cprograms").toAbsolutePath();
-
     private record Program(String name, List<String> args) {
     }
 
@@ -34,14 +31,13 @@ class ProgramDifferentialTest {
 
     @BeforeAll
     static void build() throws Exception {
-        Toolchain.require();
-        Toolchain.exec(SOURCES, List.of("make", "-s", "OUT=" + OUT, "CC=" + Toolchain.GCC));
+        Programs.build();
     }
 
     @TestFactory
     Stream<DynamicTest> everyProgramMatchesQemu() {
         return PROGRAMS.stream().map(p -> DynamicTest.dynamicTest(p.name(), () -> {
-            Path elf = OUT.resolve(p.name());
+            Path elf = Programs.OUT.resolve(p.name());
             Toolchain.Run expected = Toolchain.qemu(elf, p.args());
             Toolchain.Run actual = Toolchain.jhsim(elf, p.args());
             assertNull(actual.error(), "jhsim stopped the program");
