@@ -27,6 +27,7 @@ class ProgramDifferentialTest {
             new Program("hash", List.of()),
             new Program("arith", List.of()),
             new Program("float", List.of()),
+            new Program("math", List.of()),
             new Program("bench", List.of()));
 
     @BeforeAll
