@@ -28,6 +28,7 @@ class ProgramDifferentialTest {
             new Program("arith", List.of()),
             new Program("float", List.of()),
             new Program("math", List.of()),
+            new Program("alloc", List.of()),
             new Program("bench", List.of()));
 
     @BeforeAll
