@@ -32,7 +32,8 @@ final class SimdArith {
 
     // ---- three same ----
 
-    private static final int[] VECTOR_OPS_WITHOUT_64 = {0x00, 0x02, 0x04, 0x0C, 0x0D, 0x0E, 0x0F, 0x12, 0x13, 0x14, 0x15};
+    private static final int[] VECTOR_OPS_WITHOUT_64 = {0x00, 0x02, 0x04, 0x0C, 0x0D, 0x0E, 0x0F, 0x12, 0x13, 0x14, 0x15,
+        0x16};
 
     private static Insn threeSame(Fields f, boolean scalar) {
         int op = f.u('o');
@@ -46,13 +47,16 @@ final class SimdArith {
             return scalar ? new Undefined(f.word(), f.pc())
                     : new Logic(u ? 4 + f.u('z') : f.u('z'), q, f.u('d'), f.u('n'), f.u('m'));
         }
+        boolean doubling = op == 0x16;
         boolean allowed;
         if (scalar) {
-            allowed = op == 0x01 || op == 0x05 || (esize == 64 && (op == 0x06 || op == 0x07 || op == 0x08
+            allowed = op == 0x01 || op == 0x05 || op == 0x09 || op == 0x0B
+                    || (doubling && (esize == 16 || esize == 32))
+                    || (esize == 64 && (op == 0x06 || op == 0x07 || op == 0x08 || op == 0x0A
                     || op == 0x10 || op == 0x11));
         } else {
-            allowed = !(esize == 64 && !q) && op != 0x09 && op != 0x0A && op != 0x0B && op != 0x16
-                    && !(op == 0x13 && u) && !(op == 0x17 && u);
+            allowed = !(esize == 64 && !q) && !(op == 0x13 && u && esize != 8) && !(op == 0x17 && u)
+                    && !(doubling && esize != 16 && esize != 32);
             for (int w : VECTOR_OPS_WITHOUT_64) {
                 allowed &= !(esize == 64 && op == w);
             }
@@ -164,8 +168,9 @@ final class SimdArith {
             this.rm = rm;
         }
 
+        /** Elements are unsigned for the U forms, except SQRDMULH, which is signed. */
         private long element(Arm64Cpu c, int reg, int i) {
-            return u ? Lanes.get(c, reg, esize, i) : Lanes.getSigned(c, reg, esize, i);
+            return u && op != 0x16 ? Lanes.get(c, reg, esize, i) : Lanes.getSigned(c, reg, esize, i);
         }
 
         @Override
@@ -186,7 +191,7 @@ final class SimdArith {
                     a = element(c, rn, i);
                     b = element(c, rm, i);
                 }
-                Lanes.put(out, esize, i, compute(a, b, Lanes.get(c, rd, esize, i)));
+                Lanes.put(out, esize, i, compute(c, a, b, Lanes.get(c, rd, esize, i)));
             }
             Lanes.store(c, rd, out, q);
             return true;
@@ -196,17 +201,22 @@ final class SimdArith {
             return u ? Long.compareUnsigned(a, b) < 0 : a < b;
         }
 
-        private long compute(long a, long b, long d) {
+        private long compute(Arm64Cpu c, long a, long b, long d) {
             long ones = -1L;
             return switch (op) {
                 case 0x00 -> u ? (a >>> 1) + (b >>> 1) + (a & b & 1) : (a >> 1) + (b >> 1) + (a & b & 1);
-                case 0x01 -> Saturate.add(a, b, esize, u);
+                case 0x01 -> Saturate.add(c, a, b, esize, u);
                 case 0x02 -> u ? (a >>> 1) + (b >>> 1) + ((a | b) & 1) : (a >> 1) + (b >> 1) + ((a | b) & 1);
                 case 0x04 -> (a - b) >> 1;
-                case 0x05 -> Saturate.sub(a, b, esize, u);
+                case 0x05 -> Saturate.sub(c, a, b, esize, u);
                 case 0x06 -> less(b, a) ? ones : 0;
                 case 0x07 -> !less(a, b) ? ones : 0;
-                case 0x08 -> shiftByRegister(a, (byte) b);
+                // SSHL/USHL, SQSHL/UQSHL, SRSHL/URSHL, SQRSHL/UQRSHL: by the signed low byte of Vm.
+                case 0x08 -> Saturate.shift(c, a, (byte) b, esize, u, false, false);
+                case 0x09 -> Saturate.shift(c, a, (byte) b, esize, u, false, true);
+                case 0x0A -> Saturate.shift(c, a, (byte) b, esize, u, true, false);
+                case 0x0B -> Saturate.shift(c, a, (byte) b, esize, u, true, true);
+                case 0x16 -> Saturate.doublingMultiplyHigh(c, a, b, esize, u);
                 case 0x0C, 0x14 -> less(a, b) ? b : a;
                 case 0x0D, 0x15 -> less(a, b) ? a : b;
                 case 0x0E -> Math.abs(a - b);
@@ -214,21 +224,20 @@ final class SimdArith {
                 case 0x10 -> u ? a - b : a + b;
                 case 0x11 -> u ? (a == b ? ones : 0) : ((a & b & Lanes.mask(esize)) != 0 ? ones : 0);
                 case 0x12 -> u ? d - a * b : d + a * b;
-                case 0x13 -> a * b;
+                case 0x13 -> u ? polynomialMultiply(a, b) : a * b;
                 default -> a + b;
             };
         }
 
-        /** SSHL/USHL: left for a positive count, right (arithmetic or logical) for a negative one. */
-        private long shiftByRegister(long a, int shift) {
-            if (shift >= 0) {
-                return shift >= esize ? 0 : a << shift;
+        /** PMUL: carry-less product of two bytes, low byte kept by the caller. */
+        private static long polynomialMultiply(long a, long b) {
+            long r = 0;
+            for (int i = 0; i < 8; i++) {
+                if (((b >>> i) & 1) != 0) {
+                    r ^= a << i;
+                }
             }
-            int right = -shift;
-            if (u) {
-                return right >= esize ? 0 : a >>> right;
-            }
-            return a >> Math.min(right, 63);
+            return r;
         }
     }
 
@@ -339,13 +348,17 @@ final class SimdArith {
             case 0x08, 0x28, 0x09, 0x29, 0x0A, 0x0B, 0x2B ->
                     (scalar && size != 3) || (!scalar && size == 3 && !q) ? -1 : IntegerMisc.ZERO_COMPARE_ABS_NEG;
             case 0x12 -> scalar || size == 3 ? -1 : IntegerMisc.XTN;
+            case 0x14, 0x34, 0x32 -> size == 3 ? -1 : IntegerMisc.XTN;
+            case 0x03, 0x23 -> !scalar && size == 3 && !q ? -1 : IntegerMisc.SATURATING_ACCUMULATE;
+            case 0x07, 0x27 -> !scalar && size == 3 && !q ? -1 : IntegerMisc.SATURATING_ABS_NEG;
+            case 0x33 -> scalar || size == 3 ? -1 : IntegerMisc.SHLL;
             default -> -1;
         };
         if (kind < 0) {
             return new Undefined(f.word(), f.pc());
         }
-        // XTN narrows a whole 128-bit source into one half of the destination.
-        int n = scalar ? 1 : kind == IntegerMisc.XTN ? 64 / esize : elements(q, esize);
+        // The narrowing and lengthening forms read or write one half of a 128-bit register.
+        int n = scalar ? 1 : kind == IntegerMisc.XTN || kind == IntegerMisc.SHLL ? 64 / esize : elements(q, esize);
         return new IntegerMisc(kind, key, u, esize, n, !scalar && q, rd, rn);
     }
 
@@ -358,7 +371,13 @@ final class SimdArith {
         static final int NOT = 5;
         static final int RBIT = 6;
         static final int ZERO_COMPARE_ABS_NEG = 7;
+        /** XTN, SQXTN, UQXTN, SQXTUN (told apart by key). */
         static final int XTN = 8;
+        /** SUQADD, USQADD. */
+        static final int SATURATING_ACCUMULATE = 9;
+        /** SQABS, SQNEG. */
+        static final int SATURATING_ABS_NEG = 10;
+        static final int SHLL = 11;
 
         private final int kind;
         private final int key;
@@ -397,10 +416,34 @@ final class SimdArith {
                 }
                 case XTN -> {
                     for (int i = 0; i < elements; i++) {
-                        Lanes.put(out, esize, q ? i + elements : i, Lanes.get(c, rn, 2 * esize, i));
+                        Lanes.put(out, esize, q ? i + elements : i, narrow(c, i));
                     }
                     if (q) {
                         out[0] = c.vr[2 * rd];
+                    }
+                }
+                case SHLL -> {
+                    for (int i = 0; i < elements; i++) {
+                        Lanes.put(out, 2 * esize, i, Lanes.get(c, rn, esize, q ? i + elements : i) << esize);
+                    }
+                    Lanes.store(c, rd, out, true);
+                    return true;
+                }
+                case SATURATING_ACCUMULATE -> {
+                    for (int i = 0; i < elements; i++) {
+                        Lanes.put(out, esize, i, accumulate(c, Lanes.get(c, rn, esize, i), Lanes.get(c, rd, esize, i)));
+                    }
+                }
+                case SATURATING_ABS_NEG -> {
+                    for (int i = 0; i < elements; i++) {
+                        long a = Lanes.getSigned(c, rn, esize, i);
+                        long r = u || a < 0 ? -a : a;
+                        boolean overflow = a == Saturate.minSigned(esize) && (u || a < 0);
+                        if (overflow) {
+                            c.fpsr |= Saturate.QC;
+                            r = Saturate.maxSigned(esize);
+                        }
+                        Lanes.put(out, esize, i, r);
                     }
                 }
                 default -> {
@@ -411,6 +454,50 @@ final class SimdArith {
             }
             Lanes.store(c, rd, out, q);
             return true;
+        }
+
+        /** Element {@code i} of the double-width source, narrowed: truncated (XTN) or saturated. */
+        private long narrow(Arm64Cpu c, int i) {
+            return switch (key) {
+                case 0x14 -> Saturate.signed(c, Lanes.getSigned(c, rn, 2 * esize, i), esize);
+                case 0x34 -> {
+                    long a = Lanes.get(c, rn, 2 * esize, i);
+                    yield esize == 32 ? (Long.compareUnsigned(a, 0xFFFFFFFFL) > 0 ? saturated(c, 0xFFFFFFFFL) : a)
+                            : Saturate.unsigned(c, a, esize);
+                }
+                case 0x32 -> Saturate.unsigned(c, Lanes.getSigned(c, rn, 2 * esize, i), esize);
+                default -> Lanes.get(c, rn, 2 * esize, i);
+            };
+        }
+
+        private static long saturated(Arm64Cpu c, long value) {
+            c.fpsr |= Saturate.QC;
+            return value;
+        }
+
+        /** SUQADD (signed d plus unsigned a) and USQADD (unsigned d plus signed a), saturated to d's kind. */
+        private long accumulate(Arm64Cpu c, long a, long d) {
+            if (esize < 64) {
+                long sa = (a << (64 - esize)) >> (64 - esize);
+                long sd = (d << (64 - esize)) >> (64 - esize);
+                return u ? Saturate.unsigned(c, d + sa, esize) : Saturate.signed(c, sd + a, esize);
+            }
+            if (u) {
+                if (a >= 0) {
+                    long r = d + a;
+                    return Long.compareUnsigned(r, d) < 0 ? saturated(c, -1L) : r;
+                }
+                return Long.compareUnsigned(d, -a) < 0 ? saturated(c, 0) : d + a;
+            }
+            if (a >= 0) {
+                long r = d + a;
+                return d > 0 && r < 0 ? saturated(c, Long.MAX_VALUE) : r;
+            }
+            if (d >= 0) {
+                return saturated(c, Long.MAX_VALUE);
+            }
+            long r = (d ^ Long.MIN_VALUE) + (a ^ Long.MIN_VALUE);
+            return r < 0 ? saturated(c, Long.MAX_VALUE) : r;
         }
 
         private void reverse(Arm64Cpu c) {

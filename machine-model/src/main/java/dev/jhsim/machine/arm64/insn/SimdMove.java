@@ -260,24 +260,26 @@ final class SimdMove {
             case 0x28 -> ShiftImmediate.SRI;
             case 0x0A -> ShiftImmediate.SHL;
             case 0x2A -> ShiftImmediate.SLI;
-            case 0x10 -> ShiftImmediate.SHRN;
-            case 0x11 -> ShiftImmediate.RSHRN;
+            case 0x0E, 0x2E, 0x2C -> ShiftImmediate.QSHL;
+            case 0x10, 0x11, 0x12, 0x13, 0x30, 0x31, 0x32, 0x33 -> ShiftImmediate.SHRN;
             case 0x14, 0x34 -> ShiftImmediate.SHLL;
             default -> -1;
         };
-        boolean narrowOrLong = kind == ShiftImmediate.SHRN || kind == ShiftImmediate.RSHRN
-                || kind == ShiftImmediate.SHLL;
-        if (kind < 0 || (scalar && (esize != 64 || narrowOrLong)) || (narrowOrLong && esize == 64)
+        boolean narrowOrLong = kind == ShiftImmediate.SHRN || kind == ShiftImmediate.SHLL;
+        boolean scalarOk = kind == ShiftImmediate.QSHL || (kind == ShiftImmediate.SHRN && key != 0x10 && key != 0x11)
+                || (esize == 64 && !narrowOrLong);
+        if (kind < 0 || (scalar && !scalarOk) || (narrowOrLong && esize == 64)
                 || (!scalar && !narrowOrLong && esize == 64 && !q)) {
             return new Undefined(f.word(), f.pc());
         }
-        boolean left = kind == ShiftImmediate.SHL || kind == ShiftImmediate.SLI || kind == ShiftImmediate.SHLL;
+        boolean left = kind == ShiftImmediate.SHL || kind == ShiftImmediate.SLI || kind == ShiftImmediate.SHLL
+                || kind == ShiftImmediate.QSHL;
         int amount = left ? immhb - esize : 2 * esize - immhb;
         int elements = scalar ? 1 : (q ? 128 : 64) / esize;
-        if (narrowOrLong) {
+        if (narrowOrLong && !scalar) {
             elements = 64 / esize;
         }
-        return new ShiftImmediate(kind, u, esize, amount, elements, q, scalar, f.u('d'), f.u('n'));
+        return new ShiftImmediate(kind, key, u, esize, amount, elements, q, scalar, f.u('d'), f.u('n'));
     }
 
     static final class ShiftImmediate extends Insn {
@@ -288,11 +290,14 @@ final class SimdMove {
         static final int SRI = 4;
         static final int SHL = 5;
         static final int SLI = 6;
+        /** SHRN, RSHRN and the saturating narrows SQ(R)SHRN, UQ(R)SHRN, SQ(R)SHRUN, told apart by key. */
         static final int SHRN = 7;
-        static final int RSHRN = 8;
         static final int SHLL = 9;
+        /** SQSHL, UQSHL, SQSHLU (immediate). */
+        static final int QSHL = 10;
 
         private final int kind;
+        private final int key;
         private final boolean u;
         private final int esize;
         private final int amount;
@@ -303,9 +308,10 @@ final class SimdMove {
         private final int rn;
         private final long[] out = new long[2];
 
-        ShiftImmediate(int kind, boolean u, int esize, int amount, int elements, boolean q, boolean scalar,
+        ShiftImmediate(int kind, int key, boolean u, int esize, int amount, int elements, boolean q, boolean scalar,
                 int rd, int rn) {
             this.kind = kind;
+            this.key = key;
             this.u = u;
             this.esize = esize;
             this.amount = amount;
@@ -314,6 +320,27 @@ final class SimdMove {
             this.scalar = scalar;
             this.rd = rd;
             this.rn = rn;
+        }
+
+        /** A narrowed result: truncated (SHRN, RSHRN) or saturated to the destination's range. */
+        private long narrowed(Arm64Cpu c, long r) {
+            return switch (key) {
+                case 0x12, 0x13 -> Saturate.signed(c, r, esize);
+                case 0x30, 0x31, 0x32, 0x33 -> Saturate.unsigned(c, r, esize);
+                default -> r;
+            };
+        }
+
+        /** SQSHL, UQSHL, SQSHLU (immediate): negative inputs of SQSHLU saturate to zero. */
+        private long saturatingLeft(Arm64Cpu c, long a) {
+            if (key == 0x2C) {
+                if (a < 0) {
+                    c.fpsr |= Saturate.QC;
+                    return 0;
+                }
+                return Saturate.unsignedLeft(c, a, amount, esize);
+            }
+            return u ? Saturate.unsignedLeft(c, a, amount, esize) : Saturate.signedLeft(c, a, amount, esize);
         }
 
         /** Right shift of an extended element by 1..esize, optionally rounding; exact for 64-bit elements. */
@@ -329,20 +356,18 @@ final class SimdMove {
         public boolean exec(Arm64Cpu c) {
             out[0] = 0;
             out[1] = 0;
-            if (kind == SHRN || kind == RSHRN) {
+            if (kind == SHRN) {
                 int offset = q ? elements : 0;
                 if (q) {
                     out[0] = c.vr[2 * rd];
                 }
+                boolean signedSource = key == 0x12 || key == 0x13 || key == 0x30 || key == 0x31;
                 for (int i = 0; i < elements; i++) {
-                    long a = Lanes.get(c, rn, 2 * esize, i);
-                    long r = (a >>> amount) + (kind == RSHRN && ((a >>> (amount - 1)) & 1) != 0 ? 1 : 0);
-                    Lanes.put(out, esize, i + offset, r);
+                    long a = signedSource ? Lanes.getSigned(c, rn, 2 * esize, i) : Lanes.get(c, rn, 2 * esize, i);
+                    long r = Saturate.shiftRight(a, amount, !signedSource, (key & 1) == 1);
+                    Lanes.put(out, esize, i + offset, narrowed(c, r));
                 }
-                Lanes.store(c, rd, out, true);
-                if (!q) {
-                    c.vr[2 * rd + 1] = 0;
-                }
+                Lanes.store(c, rd, out, q);
                 return true;
             }
             if (kind == SHLL) {
@@ -356,7 +381,8 @@ final class SimdMove {
             }
             long mask = Lanes.mask(esize);
             for (int i = 0; i < elements; i++) {
-                long a = u ? Lanes.get(c, rn, esize, i) : Lanes.getSigned(c, rn, esize, i);
+                // SQSHLU has U set but reads signed elements.
+                long a = u && key != 0x2C ? Lanes.get(c, rn, esize, i) : Lanes.getSigned(c, rn, esize, i);
                 long d = Lanes.get(c, rd, esize, i);
                 long r = switch (kind) {
                     case SHR -> shiftRight(a, false);
@@ -368,6 +394,7 @@ final class SimdMove {
                         yield (d & keep) | (amount >= 64 ? 0 : (a & mask) >>> amount);
                     }
                     case SHL -> a << amount;
+                    case QSHL -> saturatingLeft(c, a);
                     default -> (d & ((1L << amount) - 1)) | (a << amount);
                 };
                 Lanes.put(out, esize, i, r);

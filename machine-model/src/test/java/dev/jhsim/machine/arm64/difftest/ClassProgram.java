@@ -111,7 +111,8 @@ final class ClassProgram {
         for (int v = 0; v < 8; v += 2) {
             s.append(String.format("    ldp q%d, q%d, [x28, #%d]%n", v, v + 1, MachineState.V_OFFSET + 16 * v));
         }
-        s.append(String.format("    ldr x16, [x28, #%d]%n    msr nzcv, x16%n", MachineState.NZCV_OFFSET));
+        s.append(String.format("    ldr x16, [x28, #%d]%n    msr nzcv, x16%n    msr fpsr, xzr%n",
+                MachineState.NZCV_OFFSET));
         s.append(String.format("    add x16, x26, #%d%n    mov sp, x16%n", MachineState.SP_IN_SCRATCH));
         for (int x = 0; x < 16; x += 2) {
             s.append(String.format("    ldp x%d, x%d, [x28, #%d]%n", x, x + 1, MachineState.X_OFFSET + 8 * x));
@@ -131,7 +132,9 @@ final class ClassProgram {
         for (int x = 0; x < 16; x += 2) {
             s.append(String.format("    stp x%d, x%d, [x27, #%d]%n", x, x + 1, MachineState.X_OFFSET + 8 * x));
         }
-        s.append(String.format("    mrs x16, nzcv%n    str x16, [x27, #%d]%n", MachineState.NZCV_OFFSET));
+        // NZCV, and FPSR.QC (the saturation flag) in bit 59; the FP exception flags are not modelled.
+        s.append(String.format("    mrs x16, nzcv%n    mrs x17, fpsr%n    and x17, x17, #0x8000000%n"
+                + "    orr x16, x16, x17, lsl #32%n    str x16, [x27, #%d]%n", MachineState.NZCV_OFFSET));
         s.append(String.format("    mov x16, sp%n    sub x16, x16, x26%n    str x16, [x27, #%d]%n",
                 MachineState.SP_OFFSET));
         for (int v = 0; v < 8; v += 2) {

@@ -88,7 +88,7 @@ class InstructionClassDifferentialTest {
             return "X" + (off - MachineState.X_OFFSET) / 8;
         }
         if (off == MachineState.NZCV_OFFSET) {
-            return "NZCV";
+            return "NZCV (FPSR.QC in bit 59)";
         }
         if (off == MachineState.SP_OFFSET) {
             return "SP";

@@ -141,14 +141,17 @@ final class InstructionClasses {
             cls("SIMD integer three same", "ADD, SUB, MUL, MLA, MLS, AND, BIC, ORR, ORN, EOR, BSL, BIT, BIF, CMEQ, "
                     + "CMGT, CMGE, CMHI, CMHS, CMTST, SMAX/UMAX, SMIN/UMIN, SMAXP/UMAXP, SMINP/UMINP, ADDP, "
                     + "SHADD/UHADD, SRHADD/URHADD, SHSUB/UHSUB, SQADD/UQADD, SQSUB/UQSUB, SABD/UABD, SABA/UABA, "
-                    + "SSHL/USHL; scalar ADD, SUB, CMxx, SQADD/UQADD, SQSUB/UQSUB, SSHL/USHL",
+                    + "SSHL/USHL, SQSHL/UQSHL, SRSHL/URSHL, SQRSHL/UQRSHL, SQDMULH, SQRDMULH, PMUL; scalar ADD, SUB, "
+                    + "CMxx, SQADD/UQADD, SQSUB/UQSUB, SSHL/USHL, SQSHL/UQSHL, SRSHL/URSHL, SQRSHL/UQRSHL, SQDMULH, "
+                    + "SQRDMULH (FPSR.QC compared)",
                 one(v3("0 Q U 01110 zz 1 mmmmm ooooo 1 nnnnn ddddd").with('o', r -> r.nextInt(24)),
                     v3("01 U 11110 zz 1 mmmmm ooooo 1 nnnnn ddddd").with('o', r -> r.nextInt(24)))),
             cls("SIMD two-register and across lanes", "REV16/32/64, SADDLP/UADDLP, SADALP/UADALP, CLS, CLZ, CNT, NOT, "
-                    + "RBIT, CMGT/CMGE/CMEQ/CMLE/CMLT #0, ABS, NEG, XTN(2), ADDV, SADDLV/UADDLV, SMAXV/UMAXV, "
+                    + "RBIT, CMGT/CMGE/CMEQ/CMLE/CMLT #0, ABS, NEG, XTN(2), SQXTN/UQXTN/SQXTUN(2), SQABS, SQNEG, "
+                    + "SUQADD, USQADD, SHLL(2) (vector and scalar where defined), ADDV, SADDLV/UADDLV, SMAXV/UMAXV, "
                     + "SMINV/UMINV, ADDP (scalar)",
-                one(v3("0 Q U 01110 zz 10000 ooooo 10 nnnnn ddddd").with('o', r -> r.nextInt(19)),
-                    v3("01 U 11110 zz 10000 ooooo 10 nnnnn ddddd").oneOf('o', 8, 9, 10, 11),
+                one(v3("0 Q U 01110 zz 10000 ooooo 10 nnnnn ddddd").with('o', r -> r.nextInt(21)),
+                    v3("01 U 11110 zz 10000 ooooo 10 nnnnn ddddd").oneOf('o', 3, 7, 8, 9, 10, 11, 18, 20),
                     v3("0 Q U 01110 zz 11000 ooooo 10 nnnnn ddddd").oneOf('o', 3, 10, 26, 27),
                     v3("01 U 11110 zz 11000 ooooo 10 nnnnn ddddd").oneOf('o', 27))),
             cls("SIMD copy, immediates, permutes, table lookup",
@@ -163,14 +166,18 @@ final class InstructionClasses {
                     v3("0 Q 101110 00 0 mmmmm 0 iiii 0 nnnnn ddddd"),
                     v3("0 Q 001110 000 mmmmm 0 ll o 00 nnnnn ddddd").with('n', r -> r.nextInt(5)))),
             cls("SIMD shifts, long and narrow",
-                "SSHR/USHR, SSRA/USRA, SRSHR/URSHR, SRSRA/URSRA, SHL, SLI, SRI, SHRN(2), RSHRN(2), SSHLL/USHLL(2) "
-                    + "(SXTL/UXTL), scalar D-register shifts; SADDL/UADDL, SADDW/UADDW, SSUBL/USUBL, SSUBW/USUBW, "
+                "SSHR/USHR, SSRA/USRA, SRSHR/URSHR, SRSRA/URSRA, SHL, SLI, SRI, SQSHL/UQSHL/SQSHLU (immediate), "
+                    + "SHRN(2), RSHRN(2), SQSHRN/UQSHRN/SQRSHRN/UQRSHRN/SQSHRUN/SQRSHRUN(2), SSHLL/USHLL(2) "
+                    + "(SXTL/UXTL), their scalar forms; SADDL/UADDL, SADDW/UADDW, SSUBL/USUBL, SSUBW/USUBW, "
                     + "ADDHN/RADDHN, SUBHN/RSUBHN, SABAL/UABAL, SABDL/UABDL, SMLAL/UMLAL, SMLSL/UMLSL, SMULL/UMULL (and 2); "
                     + "by element: MUL, MLA, MLS, SMULL/UMULL, SMLAL/UMLAL, SMLSL/UMLSL (and 2)",
-                one(v3("0 Q U 011110 hhhh bbb ooooo 1 nnnnn ddddd").oneOf('o', 0, 2, 4, 6, 8, 10, 16, 17, 20)
+                one(v3("0 Q U 011110 hhhh bbb ooooo 1 nnnnn ddddd")
+                        .oneOf('o', 0, 2, 4, 6, 8, 10, 12, 14, 16, 17, 18, 19, 20)
                         .with('h', r -> 1 + r.nextInt(15)),
-                    v3("01 U 111110 hhhh bbb ooooo 1 nnnnn ddddd").oneOf('o', 0, 2, 4, 6, 8, 10)
+                    v3("01 U 111110 hhhh bbb ooooo 1 nnnnn ddddd").oneOf('o', 0, 2, 4, 6, 8, 10, 12, 14)
                         .with('h', r -> 8 + r.nextInt(8)),
+                    v3("01 U 111110 hhhh bbb ooooo 1 nnnnn ddddd").oneOf('o', 12, 14, 16, 17, 18, 19)
+                        .with('h', r -> 1 + r.nextInt(7)),
                     v3("0 Q U 01110 zz 1 mmmmm oooo 00 nnnnn ddddd"),
                     v3("0 Q U 01111 zz L M 0mmm oooo H 0 nnnnn ddddd").oneOf('z', 1, 2).oneOf('o', 0, 2, 4, 6, 8, 10))),
             cls("SIMD floating point", "FADD, FSUB, FMUL, FDIV, FMAX, FMIN, FMAXNM, FMINNM, FMLA, FMLS, FABD, FADDP, "

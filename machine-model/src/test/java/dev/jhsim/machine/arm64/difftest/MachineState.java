@@ -6,8 +6,9 @@ import java.util.Random;
 
 /**
  * The per-case record the harness loads before and saves after the
- * instructions under test: V0-V7, X0-X15, NZCV (and on output the SP offset
- * from the scratch area), then the 1 KiB scratch memory the memory classes
+ * instructions under test: V0-V7, X0-X15, NZCV (on output with FPSR.QC in
+ * bit 59, and the SP offset from the scratch area), then the 1 KiB scratch
+ * memory the memory classes
  * address. Inputs favour edge values: zero, all ones, sign boundaries, NaNs,
  * infinities, denormals and ties.
  */
