@@ -19,7 +19,8 @@ final class SimdArith {
     static void register(DecodeTable t) {
         t.add("SIMD three same", "0 Q U 01110 zz 1 mmmmm ooooo 1 nnnnn ddddd", f -> threeSame(f, false));
         t.add("SIMD scalar three same", "01 U 11110 zz 1 mmmmm ooooo 1 nnnnn ddddd", f -> threeSame(f, true));
-        t.add("SIMD three different", "0 Q U 01110 zz 1 mmmmm oooo 00 nnnnn ddddd", SimdArith::threeDifferent);
+        t.add("SIMD three different", "0 Q U 01110 zz 1 mmmmm oooo 00 nnnnn ddddd", f -> threeDifferent(f, false));
+        t.add("SIMD scalar three different", "01 U 11110 zz 1 mmmmm oooo 00 nnnnn ddddd", f -> threeDifferent(f, true));
         t.add("SIMD two-register misc", "0 Q U 01110 zz 10000 ooooo 10 nnnnn ddddd", f -> twoMisc(f, false));
         t.add("SIMD scalar two-register misc", "01 U 11110 zz 10000 ooooo 10 nnnnn ddddd", f -> twoMisc(f, true));
         t.add("SIMD across lanes", "0 Q U 01110 zz 11000 ooooo 10 nnnnn ddddd", SimdArith::acrossLanes);
@@ -229,8 +230,8 @@ final class SimdArith {
             };
         }
 
-        /** PMUL: carry-less product of two bytes, low byte kept by the caller. */
-        private static long polynomialMultiply(long a, long b) {
+        /** Carry-less product of two bytes (PMUL keeps the low byte, PMULL all 16 bits). */
+        static long polynomialMultiply(long a, long b) {
             long r = 0;
             for (int i = 0; i < 8; i++) {
                 if (((b >>> i) & 1) != 0) {
@@ -243,31 +244,43 @@ final class SimdArith {
 
     // ---- three different ----
 
-    private static Insn threeDifferent(Fields f) {
+    private static Insn threeDifferent(Fields f, boolean scalar) {
         int op = f.u('o');
         int size = f.u('z');
-        if (size == 3 || op == 0b1110 || op == 0b1111 || op == 0b1001 || op == 0b1011 || op == 0b1101) {
+        boolean u = f.is('U');
+        boolean doubling = op == 0b1001 || op == 0b1011 || op == 0b1101;
+        boolean ok = size != 3 && op != 0b1111
+                && (!doubling || (!u && (size == 1 || size == 2)))
+                && (op != 0b1110 || (!u && size == 0))
+                && (!scalar || doubling);
+        if (!ok) {
             return new Undefined(f.word(), f.pc());
         }
-        return new Widening(op, f.is('U'), 8 << size, f.is('Q'), f.u('d'), f.u('n'), f.u('m'));
+        return new Widening(op, u, 8 << size, !scalar && f.is('Q'), scalar, f.u('d'), f.u('n'), f.u('m'));
     }
 
-    /** The long (L), wide (W) and narrowing-high (HN) forms; Q selects the upper source or destination half. */
+    /**
+     * The long (L), wide (W) and narrowing-high (HN) forms, the saturating
+     * doubling ones (SQDMULL, SQDMLAL, SQDMLSL, also scalar) and PMULL of bytes;
+     * Q selects the upper source or destination half.
+     */
     static final class Widening extends Insn {
         private final int op;
         private final boolean u;
         private final int esize;
         private final boolean upper;
+        private final boolean scalar;
         private final int rd;
         private final int rn;
         private final int rm;
         private final long[] out = new long[2];
 
-        Widening(int op, boolean u, int esize, boolean upper, int rd, int rn, int rm) {
+        Widening(int op, boolean u, int esize, boolean upper, boolean scalar, int rd, int rn, int rm) {
             this.op = op;
             this.u = u;
             this.esize = esize;
             this.upper = upper;
+            this.scalar = scalar;
             this.rd = rd;
             this.rn = rn;
             this.rm = rm;
@@ -303,10 +316,12 @@ final class SimdArith {
             }
             out[0] = 0;
             out[1] = 0;
-            for (int i = 0; i < n; i++) {
+            int count = scalar ? 1 : n;
+            for (int i = 0; i < count; i++) {
                 long b = narrow(c, rm, i);
                 long a = (op == 0b0001 || op == 0b0011) ? wide(c, rn, i) : narrow(c, rn, i);
-                long d = Lanes.get(c, rd, 2 * esize, i);
+                long d = op == 0b1001 || op == 0b1011 ? Lanes.getSigned(c, rd, 2 * esize, i)
+                        : Lanes.get(c, rd, 2 * esize, i);
                 long r = switch (op) {
                     case 0b0000, 0b0001 -> a + b;
                     case 0b0010, 0b0011 -> a - b;
@@ -314,6 +329,10 @@ final class SimdArith {
                     case 0b0111 -> Math.abs(a - b);
                     case 0b1000 -> d + a * b;
                     case 0b1010 -> d - a * b;
+                    case 0b1001 -> Saturate.add(c, d, Saturate.doublingMultiplyLong(c, a, b, esize), 2 * esize, false);
+                    case 0b1011 -> Saturate.sub(c, d, Saturate.doublingMultiplyLong(c, a, b, esize), 2 * esize, false);
+                    case 0b1101 -> Saturate.doublingMultiplyLong(c, a, b, esize);
+                    case 0b1110 -> SimdArith.IntegerThreeSame.polynomialMultiply(a & 0xFF, b & 0xFF);
                     default -> a * b;
                 };
                 Lanes.put(out, 2 * esize, i, r);

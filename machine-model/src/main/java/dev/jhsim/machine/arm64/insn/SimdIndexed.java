@@ -7,8 +7,8 @@ import dev.jhsim.machine.arm64.decode.Fields;
 
 /**
  * Advanced SIMD "by element": MUL, MLA, MLS, SMULL/UMULL, SMLAL/UMLAL,
- * SMLSL/UMLSL (and the 2 forms) with one element of Vm; FMUL, FMLA, FMLS
- * vector and scalar.
+ * SMLSL/UMLSL (and the 2 forms) with one element of Vm; SQDMULH, SQRDMULH,
+ * SQDMULL, SQDMLAL, SQDMLSL and FMUL, FMLA, FMLS, vector and scalar.
  */
 final class SimdIndexed {
     private static final int MUL = 0;
@@ -20,6 +20,11 @@ final class SimdIndexed {
     private static final int FMUL = 6;
     private static final int FMLA = 7;
     private static final int FMLS = 8;
+    private static final int QDMULH = 9;
+    private static final int QRDMULH = 10;
+    private static final int QDMULL = 11;
+    private static final int QDMLAL = 12;
+    private static final int QDMLSL = 13;
 
     private SimdIndexed() {
     }
@@ -42,8 +47,15 @@ final class SimdIndexed {
             case 0b01001 -> FMUL;
             case 0b00001 -> FMLA;
             case 0b00101 -> FMLS;
+            case 0b01100 -> QDMULH;
+            case 0b01101 -> QRDMULH;
+            case 0b01011 -> QDMULL;
+            case 0b00011 -> QDMLAL;
+            case 0b00111 -> QDMLSL;
             default -> -1;
         };
+        boolean saturating = op >= QDMULH;
+        boolean lengthening = (op >= MULL && op <= MLSL) || op >= QDMULL;
         boolean fp = op >= FMUL;
         boolean q = !scalar && f.is('Q');
         int h = f.u('H');
@@ -63,14 +75,14 @@ final class SimdIndexed {
             esize = 8 << size;
             index = esize == 16 ? h << 2 | l << 1 | m : h << 1 | l;
             rm = esize == 16 ? f.u('m') : m << 4 | f.u('m');
-            if (scalar || (esize != 16 && esize != 32)) {
+            if ((scalar && !saturating) || (esize != 16 && esize != 32)) {
                 op = -1;
             }
         }
         if (op < 0) {
             return new Undefined(f.word(), f.pc());
         }
-        int elements = scalar ? 1 : op >= MULL && op <= MLSL ? 64 / esize : (q ? 128 : 64) / esize;
+        int elements = scalar ? 1 : lengthening ? 64 / esize : (q ? 128 : 64) / esize;
         return new ByElement(op, f.is('U'), esize, elements, q, f.u('d'), f.u('n'), rm, index);
     }
 
@@ -103,6 +115,10 @@ final class SimdIndexed {
             out[0] = 0;
             out[1] = 0;
             boolean single = esize == 32;
+            if (op >= QDMULH) {
+                saturating(c);
+                return true;
+            }
             if (op >= FMUL) {
                 long b = Lanes.get(c, rm, esize, index);
                 for (int i = 0; i < elements; i++) {
@@ -138,6 +154,29 @@ final class SimdIndexed {
             }
             Lanes.store(c, rd, out, q);
             return true;
+        }
+
+        /** The saturating doubling forms on signed elements; the long ones take Q's half of Vn. */
+        private void saturating(Arm64Cpu c) {
+            long b = Lanes.getSigned(c, rm, esize, index);
+            boolean lengthening = op >= QDMULL;
+            int offset = lengthening && q ? elements : 0;
+            for (int i = 0; i < elements; i++) {
+                long a = Lanes.getSigned(c, rn, esize, i + offset);
+                if (!lengthening) {
+                    Lanes.put(out, esize, i, Saturate.doublingMultiplyHigh(c, a, b, esize, op == QRDMULH));
+                    continue;
+                }
+                long p = Saturate.doublingMultiplyLong(c, a, b, esize);
+                long d = Lanes.getSigned(c, rd, 2 * esize, i);
+                long r = switch (op) {
+                    case QDMLAL -> Saturate.add(c, d, p, 2 * esize, false);
+                    case QDMLSL -> Saturate.sub(c, d, p, 2 * esize, false);
+                    default -> p;
+                };
+                Lanes.put(out, 2 * esize, i, r);
+            }
+            Lanes.store(c, rd, out, lengthening || q);
         }
     }
 }

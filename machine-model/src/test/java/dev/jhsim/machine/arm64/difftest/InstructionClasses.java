@@ -169,8 +169,9 @@ final class InstructionClasses {
                 "SSHR/USHR, SSRA/USRA, SRSHR/URSHR, SRSRA/URSRA, SHL, SLI, SRI, SQSHL/UQSHL/SQSHLU (immediate), "
                     + "SHRN(2), RSHRN(2), SQSHRN/UQSHRN/SQRSHRN/UQRSHRN/SQSHRUN/SQRSHRUN(2), SSHLL/USHLL(2) "
                     + "(SXTL/UXTL), their scalar forms; SADDL/UADDL, SADDW/UADDW, SSUBL/USUBL, SSUBW/USUBW, "
-                    + "ADDHN/RADDHN, SUBHN/RSUBHN, SABAL/UABAL, SABDL/UABDL, SMLAL/UMLAL, SMLSL/UMLSL, SMULL/UMULL (and 2); "
-                    + "by element: MUL, MLA, MLS, SMULL/UMULL, SMLAL/UMLAL, SMLSL/UMLSL (and 2)",
+                    + "ADDHN/RADDHN, SUBHN/RSUBHN, SABAL/UABAL, SABDL/UABDL, SMLAL/UMLAL, SMLSL/UMLSL, SMULL/UMULL, "
+                    + "SQDMULL, SQDMLAL, SQDMLSL, PMULL (8-bit) (and 2, scalar where defined); by element: MUL, MLA, MLS, "
+                    + "SMULL/UMULL, SMLAL/UMLAL, SMLSL/UMLSL, SQDMULH, SQRDMULH, SQDMULL, SQDMLAL, SQDMLSL (and 2, scalar)",
                 one(v3("0 Q U 011110 hhhh bbb ooooo 1 nnnnn ddddd")
                         .oneOf('o', 0, 2, 4, 6, 8, 10, 12, 14, 16, 17, 18, 19, 20)
                         .with('h', r -> 1 + r.nextInt(15)),
@@ -179,7 +180,10 @@ final class InstructionClasses {
                     v3("01 U 111110 hhhh bbb ooooo 1 nnnnn ddddd").oneOf('o', 12, 14, 16, 17, 18, 19)
                         .with('h', r -> 1 + r.nextInt(7)),
                     v3("0 Q U 01110 zz 1 mmmmm oooo 00 nnnnn ddddd"),
-                    v3("0 Q U 01111 zz L M 0mmm oooo H 0 nnnnn ddddd").oneOf('z', 1, 2).oneOf('o', 0, 2, 4, 6, 8, 10))),
+                    v3("0 Q U 01111 zz L M 0mmm oooo H 0 nnnnn ddddd").oneOf('z', 1, 2)
+                        .oneOf('o', 0, 2, 3, 4, 6, 7, 8, 10, 11, 12, 13),
+                    v3("01 0 11110 zz 1 mmmmm oooo 00 nnnnn ddddd").oneOf('z', 1, 2).oneOf('o', 9, 11, 13),
+                    v3("01 0 11111 zz L M 0mmm oooo H 0 nnnnn ddddd").oneOf('z', 1, 2).oneOf('o', 3, 7, 11, 12, 13))),
             cls("SIMD floating point", "FADD, FSUB, FMUL, FDIV, FMAX, FMIN, FMAXNM, FMINNM, FMLA, FMLS, FABD, FADDP, "
                     + "FMAXP, FMINP, FMAXNMP, FMINNMP, FCMEQ/GE/GT (register and #0), FCMLE/FCMLT #0, FACGE, FACGT, FABS, "
                     + "FNEG, FSQRT, FRINT*, FCVT[NPMZA][SU], SCVTF, UCVTF, FCVTN(2), FCVTL(2); scalar FABD, FCMxx, "
