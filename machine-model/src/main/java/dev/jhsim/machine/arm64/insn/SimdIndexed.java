@@ -56,7 +56,7 @@ final class SimdIndexed {
         };
         boolean saturating = op >= QDMULH;
         boolean lengthening = (op >= MULL && op <= MLSL) || op >= QDMULL;
-        boolean fp = op >= FMUL;
+        boolean fp = op == FMUL || op == FMLA || op == FMLS;
         boolean q = !scalar && f.is('Q');
         int h = f.u('H');
         int l = f.u('L');
