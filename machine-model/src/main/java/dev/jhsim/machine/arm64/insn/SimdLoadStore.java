@@ -8,7 +8,7 @@ import dev.jhsim.machine.arm64.mem.Fault;
 import dev.jhsim.machine.arm64.mem.Mmu;
 
 /**
- * LD1-LD4/ST1-ST4 (multiple structures), LD1/ST1 of a single lane and LD1R,
+ * LD1-LD4/ST1-ST4 of multiple structures and of single lanes, and LD1R-LD4R,
  * without offset or post-indexed by an immediate or a register.
  */
 final class SimdLoadStore {
@@ -55,29 +55,38 @@ final class SimdLoadStore {
     }
 
     private static Insn single(Fields f) {
-        if (f.is('R') || (!f.is('p') && f.u('m') != 0)) {
+        if (!f.is('p') && f.u('m') != 0) {
             return new Undefined(f.word(), f.pc());
         }
         int op = f.u('o');
         int size = f.u('z');
+        int selem = ((op & 1) << 1 | f.u('R')) + 1;
         int qs = f.u('Q') << 3 | f.u('S') << 2 | size;
-        if (op == 0b110 && f.is('L') && !f.is('S')) {
+        int rt = f.u('t');
+        int rn = Regs.sp(f.u('n'));
+        if (op >= 0b110) {
+            if (!f.is('L') || f.is('S')) {
+                return new Undefined(f.word(), f.pc());
+            }
             int esize = 8 << size;
-            return new Single(true, true, f.is('Q'), esize, 0, f.u('t'), Regs.sp(f.u('n')),
-                    postIndex(f, esize / 8), f.pc());
+            return new Single(true, true, f.is('Q'), esize, 0, selem, rt, rn, postIndex(f, selem * esize / 8),
+                    f.pc());
         }
         int esize;
         int index;
-        switch (op) {
-            case 0b000 -> { esize = 8; index = qs; }
-            case 0b010 -> {
+        switch (op >>> 1) {
+            case 0 -> {
+                esize = 8;
+                index = qs;
+            }
+            case 1 -> {
                 if ((size & 1) != 0) {
                     return new Undefined(f.word(), f.pc());
                 }
                 esize = 16;
                 index = qs >>> 1;
             }
-            case 0b100 -> {
+            default -> {
                 if (size == 0) {
                     esize = 32;
                     index = qs >>> 2;
@@ -88,12 +97,9 @@ final class SimdLoadStore {
                     return new Undefined(f.word(), f.pc());
                 }
             }
-            default -> {
-                return new Undefined(f.word(), f.pc());
-            }
         }
-        return new Single(f.is('L'), false, true, esize, index, f.u('t'), Regs.sp(f.u('n')),
-                postIndex(f, esize / 8), f.pc());
+        return new Single(f.is('L'), false, true, esize, index, selem, rt, rn, postIndex(f, selem * esize / 8),
+                f.pc());
     }
 
     /** Applies the post-index step: 0 none, negative an immediate of that many bytes, else Xm+1. */
@@ -168,25 +174,31 @@ final class SimdLoadStore {
         }
     }
 
-    /** LD1/ST1 of one lane, or LD1R (load one element and replicate it to every lane). */
+    /**
+     * LD1-LD4/ST1-ST4 of one lane of 1-4 consecutive registers, or LD1R-LD4R
+     * (load one structure and replicate each element to every lane).
+     */
     static final class Single extends Insn {
         private final boolean load;
         private final boolean replicate;
         private final boolean q;
         private final int esize;
         private final int index;
+        private final int selem;
         private final int rt;
         private final int rn;
         private final int step;
         private final long pc;
         private final long[] out = new long[2];
 
-        Single(boolean load, boolean replicate, boolean q, int esize, int index, int rt, int rn, int step, long pc) {
+        Single(boolean load, boolean replicate, boolean q, int esize, int index, int selem, int rt, int rn, int step,
+                long pc) {
             this.load = load;
             this.replicate = replicate;
             this.q = q;
             this.esize = esize;
             this.index = index;
+            this.selem = selem;
             this.rt = rt;
             this.rn = rn;
             this.step = step;
@@ -197,18 +209,27 @@ final class SimdLoadStore {
         public boolean exec(Arm64Cpu c) {
             long base = c.x[rn];
             Mmu m = c.mmu;
-            if (!load) {
-                m.write(base, esize / 8, Lanes.get(c, rt, esize, index));
-            } else {
-                long v = m.read(base, esize / 8);
-                if (m.fault.kind == Fault.NONE) {
+            int bytes = esize / 8;
+            if (!load && !m.writable(base + (long) selem * bytes - 1)) {
+                return c.dataAbort(pc);
+            }
+            for (int s = 0; s < selem; s++) {
+                int reg = (rt + s) & 31;
+                long a = base + (long) s * bytes;
+                if (!load) {
+                    m.write(a, bytes, Lanes.get(c, reg, esize, index));
+                } else {
+                    long v = m.read(a, bytes);
+                    if (m.fault.kind != Fault.NONE) {
+                        break;
+                    }
                     if (replicate) {
                         for (int e = 0; e < (q ? 128 : 64) / esize; e++) {
                             Lanes.put(out, esize, e, v);
                         }
-                        Lanes.store(c, rt, out, q);
+                        Lanes.store(c, reg, out, q);
                     } else {
-                        Lanes.set(c, rt, esize, index, v);
+                        Lanes.set(c, reg, esize, index, v);
                     }
                 }
             }

@@ -195,13 +195,13 @@ final class InstructionClasses {
                     v3("01 1 11110 0z 11000 01101 10 nnnnn ddddd"),
                     v3("0 Q 0 01111 1z L M 0mmm oooo H 0 nnnnn ddddd").oneOf('o', 1, 5, 9),
                     v3("01 0 11111 1z L M 0mmm oooo H 0 nnnnn ddddd").oneOf('o', 1, 5, 9))),
-            memory("SIMD structure loads/stores", "LD1/ST1 (1-4 registers), LD2/ST2, LD3/ST3, LD4/ST4, LD1R, "
-                    + "LD1/ST1 (single lane): no offset, post-index immediate and register",
+            memory("SIMD structure loads/stores", "LD1/ST1 (1-4 registers), LD2/ST2, LD3/ST3, LD4/ST4 (multiple "
+                    + "structures and single lanes), LD1R-LD4R: no offset, post-index immediate and register",
                 one(t("0 Q 001100 p L 0 mmmmm oooo zz nnnnn ttttt").oneOf('o', 0, 2, 4, 6, 7, 8, 10)
                         .with('t', r -> r.nextInt(5)).with('n', InstructionClasses::base)
                         .oneOf('m', 0, 13, 14, 31),
-                    t("0 Q 001101 p L 0 mmmmm ooo S zz nnnnn ttttt").oneOf('o', 0, 2, 4, 6)
-                        .with('t', InstructionClasses::vreg).with('n', InstructionClasses::base)
+                    t("0 Q 001101 p L R mmmmm ooo S zz nnnnn ttttt")
+                        .with('t', r -> r.nextInt(5)).with('n', InstructionClasses::base)
                         .oneOf('m', 0, 13, 14, 31))),
             memory("system instructions", "MRS/MSR NZCV and TPIDR_EL0, NOP and hints, DMB, DSB, ISB, CLREX",
                 InstructionClasses::system));
