@@ -27,6 +27,9 @@ final class FpVector extends Insn {
     static final int MINP = 19;
     static final int MAXNMP = 20;
     static final int MINNMP = 21;
+    static final int MULX = 22;
+    static final int RECPS = 23;
+    static final int RSQRTS = 24;
     // Unary operations (rm unused).
     static final int ABS = 30;
     static final int NEG = 31;
@@ -38,6 +41,11 @@ final class FpVector extends Insn {
     static final int CMLT0 = 37;
     static final int SCVTF = 38;
     static final int UCVTF = 39;
+    static final int RECPE = 70;
+    static final int RSQRTE = 71;
+    static final int RECPX = 72;
+    static final int URECPE = 73;
+    static final int URSQRTE = 74;
     /** Rounding to integral: FRINT_BASE + rounding mode. */
     static final int FRINT_BASE = 40;
     /** To signed integer: TO_SIGNED + rounding mode; to unsigned: TO_UNSIGNED + mode. */
@@ -98,10 +106,18 @@ final class FpVector extends Insn {
             case 0x5C -> TO_UNSIGNED + FpMath.RA;
             case 0x1D -> SCVTF;
             case 0x5D -> UCVTF;
+            case 0x3D -> RECPE;
+            case 0x7D -> RSQRTE;
+            case 0x3F -> RECPX;
+            case 0x3C -> URECPE;
+            case 0x7C -> URSQRTE;
             default -> -1;
         };
-        boolean scalarOk = op >= CMGT0 && op != ABS && op != NEG && op != SQRT && (op < FRINT_BASE || op >= TO_SIGNED);
-        if (op < 0 || (scalar && !scalarOk) || (!scalar && !single && !q)) {
+        boolean unsignedEstimate = op == URECPE || op == URSQRTE;
+        boolean scalarOk = op >= CMGT0 && op != ABS && op != NEG && op != SQRT && (op < FRINT_BASE || op >= TO_SIGNED)
+                && !unsignedEstimate;
+        if (op < 0 || (scalar && !scalarOk) || (!scalar && !single && !q) || (op == RECPX && !scalar)
+                || (unsignedEstimate && !single)) {
             return new Undefined(f.word(), f.pc());
         }
         int n = scalar ? 1 : (q ? 4 : 2) / (single ? 1 : 2);
@@ -158,6 +174,9 @@ final class FpVector extends Insn {
             case CMGE -> ordered(a, b, 0x6L, 0x2L) ? ones : 0;
             case CMGT -> ordered(a, b, 0x2L, 0x2L) ? ones : 0;
             case ACGE -> ordered(FpMath.abs(a, single), FpMath.abs(b, single), 0x6L, 0x2L) ? ones : 0;
+            case MULX -> FpEstimate.mulx(a, b, single);
+            case RECPS -> FpEstimate.step(a, b, single, false);
+            case RSQRTS -> FpEstimate.step(a, b, single, true);
             default -> ordered(FpMath.abs(a, single), FpMath.abs(b, single), 0x2L, 0x2L) ? ones : 0;
         };
     }
@@ -171,6 +190,15 @@ final class FpVector extends Insn {
     private long unary(long a) {
         long ones = -1L;
         long zero = 0;
+        if (op >= RECPE) {
+            return switch (op) {
+                case RECPE -> FpEstimate.recip(a, single);
+                case RSQRTE -> FpEstimate.recipSqrt(a, single);
+                case RECPX -> FpEstimate.exponentReciprocal(a, single);
+                case URECPE -> FpEstimate.unsignedRecip(a);
+                default -> FpEstimate.unsignedRecipSqrt(a);
+            };
+        }
         if (op >= TO_UNSIGNED) {
             return FpMath.toInteger(a, single, op - TO_UNSIGNED, true, !single);
         }

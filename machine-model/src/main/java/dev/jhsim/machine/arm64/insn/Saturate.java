@@ -130,6 +130,10 @@ final class Saturate {
 
     /** SQDMULH/SQRDMULH of signed elements of 16 or 32 bits: the high half of 2ab (rounded). */
     static long doublingMultiplyHigh(Arm64Cpu c, long a, long b, int esize, boolean round) {
+        if (a == minSigned(esize) && b == a) {
+            // The one product whose doubling does not fit (2^63 for 32-bit elements).
+            return saturated(c, maxSigned(esize));
+        }
         long p = 2 * a * b + (round ? 1L << (esize - 1) : 0);
         return signed(c, p >> esize, esize);
     }

@@ -97,10 +97,14 @@ final class SimdArith {
             case 0x16 -> FpVector.MAXP;
             case 0x1E -> FpVector.MINP;
             case 0x17 -> FpVector.DIV;
+            case 0x03 -> FpVector.MULX;
+            case 0x07 -> FpVector.RECPS;
+            case 0x0F -> FpVector.RSQRTS;
             default -> -1;
         };
         boolean scalarOk = op == FpVector.ABD || op == FpVector.CMEQ || op == FpVector.CMGE
-                || op == FpVector.CMGT || op == FpVector.ACGE || op == FpVector.ACGT;
+                || op == FpVector.CMGT || op == FpVector.ACGE || op == FpVector.ACGT || op == FpVector.MULX
+                || op == FpVector.RECPS || op == FpVector.RSQRTS;
         if (op < 0 || (scalar && !scalarOk) || (!scalar && !single && !q)) {
             return new Undefined(f.word(), f.pc());
         }

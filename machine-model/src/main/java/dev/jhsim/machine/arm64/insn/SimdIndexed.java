@@ -8,7 +8,7 @@ import dev.jhsim.machine.arm64.decode.Fields;
 /**
  * Advanced SIMD "by element": MUL, MLA, MLS, SMULL/UMULL, SMLAL/UMLAL,
  * SMLSL/UMLSL (and the 2 forms) with one element of Vm; SQDMULH, SQRDMULH,
- * SQDMULL, SQDMLAL, SQDMLSL and FMUL, FMLA, FMLS, vector and scalar.
+ * SQDMULL, SQDMLAL, SQDMLSL and FMUL, FMULX, FMLA, FMLS, vector and scalar.
  */
 final class SimdIndexed {
     private static final int MUL = 0;
@@ -25,6 +25,7 @@ final class SimdIndexed {
     private static final int QDMULL = 11;
     private static final int QDMLAL = 12;
     private static final int QDMLSL = 13;
+    private static final int FMULX = 14;
 
     private SimdIndexed() {
     }
@@ -52,11 +53,12 @@ final class SimdIndexed {
             case 0b01011 -> QDMULL;
             case 0b00011 -> QDMLAL;
             case 0b00111 -> QDMLSL;
+            case 0b11001 -> FMULX;
             default -> -1;
         };
-        boolean saturating = op >= QDMULH;
-        boolean lengthening = (op >= MULL && op <= MLSL) || op >= QDMULL;
-        boolean fp = op == FMUL || op == FMLA || op == FMLS;
+        boolean saturating = op >= QDMULH && op <= QDMLSL;
+        boolean lengthening = (op >= MULL && op <= MLSL) || (op >= QDMULL && op <= QDMLSL);
+        boolean fp = op == FMUL || op == FMLA || op == FMLS || op == FMULX;
         boolean q = !scalar && f.is('Q');
         int h = f.u('H');
         int l = f.u('L');
@@ -115,7 +117,7 @@ final class SimdIndexed {
             out[0] = 0;
             out[1] = 0;
             boolean single = esize == 32;
-            if (op >= QDMULH) {
+            if (op >= QDMULH && op <= QDMLSL) {
                 saturating(c);
                 return true;
             }
@@ -126,6 +128,7 @@ final class SimdIndexed {
                     long d = Lanes.get(c, rd, esize, i);
                     long r = switch (op) {
                         case FMUL -> FpMath.binary(FpMath.MUL, a, b, single);
+                        case FMULX -> FpEstimate.mulx(a, b, single);
                         case FMLA -> FpMath.fma(d, a, b, single);
                         default -> FpMath.fma(d, FpMath.negate(a, single), b, single);
                     };

@@ -11,7 +11,8 @@ import java.util.function.ToIntFunction;
  * as small index registers, and keep offsets inside the scratch area.
  */
 final class InstructionClasses {
-    static final int CASES = 2000;
+    /** Cases per class: 2000 in the build; {@code -Djhsim.difftest.cases=N} runs more. */
+    static final int CASES = Integer.getInteger("jhsim.difftest.cases", 2000);
     private static final int ADD_X0_1 = 0x91000400;
 
     private InstructionClasses() {
@@ -187,14 +188,15 @@ final class InstructionClasses {
             cls("SIMD floating point", "FADD, FSUB, FMUL, FDIV, FMAX, FMIN, FMAXNM, FMINNM, FMLA, FMLS, FABD, FADDP, "
                     + "FMAXP, FMINP, FMAXNMP, FMINNMP, FCMEQ/GE/GT (register and #0), FCMLE/FCMLT #0, FACGE, FACGT, FABS, "
                     + "FNEG, FSQRT, FRINT*, FCVT[NPMZA][SU], SCVTF, UCVTF, FCVTN(2), FCVTL(2); scalar FABD, FCMxx, "
-                    + "FACxx, FCVT*, SCVTF, UCVTF, FADDP; by element: FMUL, FMLA, FMLS (vector and scalar)",
+                    + "FACxx, FCVT*, SCVTF, UCVTF, FADDP; FMULX, FRECPS, FRSQRTS, FRECPE, FRSQRTE, URECPE, URSQRTE, "
+                    + "FRECPX (vector and scalar where defined); by element: FMUL, FMULX, FMLA, FMLS (vector and scalar)",
                 one(v3("0 Q U 01110 zz 1 mmmmm 11 ooo 1 nnnnn ddddd"),
                     v3("01 U 11110 zz 1 mmmmm 11 ooo 1 nnnnn ddddd"),
                     v3("0 Q U 01110 zz 10000 ooooo 10 nnnnn ddddd").with('o', r -> 12 + r.nextInt(20)),
                     v3("01 U 11110 zz 10000 ooooo 10 nnnnn ddddd").with('o', r -> 12 + r.nextInt(20)),
                     v3("01 1 11110 0z 11000 01101 10 nnnnn ddddd"),
-                    v3("0 Q 0 01111 1z L M 0mmm oooo H 0 nnnnn ddddd").oneOf('o', 1, 5, 9),
-                    v3("01 0 11111 1z L M 0mmm oooo H 0 nnnnn ddddd").oneOf('o', 1, 5, 9))),
+                    v3("0 Q U 01111 1z L M 0mmm oooo H 0 nnnnn ddddd").oneOf('o', 1, 5, 9),
+                    v3("01 U 11111 1z L M 0mmm oooo H 0 nnnnn ddddd").oneOf('o', 1, 5, 9))),
             memory("SIMD structure loads/stores", "LD1/ST1 (1-4 registers), LD2/ST2, LD3/ST3, LD4/ST4 (multiple "
                     + "structures and single lanes), LD1R-LD4R: no offset, post-index immediate and register",
                 one(t("0 Q 001100 p L 0 mmmmm oooo zz nnnnn ttttt").oneOf('o', 0, 2, 4, 6, 7, 8, 10)
