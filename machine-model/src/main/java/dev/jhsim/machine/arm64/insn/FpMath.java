@@ -250,6 +250,22 @@ final class FpMath {
         return bits((float) d(a));
     }
 
+    /** Double to single rounding to odd (FCVTXN): truncate, and set the last bit if anything was lost. */
+    static long doubleToSingleRoundToOdd(long a) {
+        if (isNaN(a, false)) {
+            return doubleToSingle(a);
+        }
+        double d = d(a);
+        float f = (float) d;
+        if ((double) f == d) {
+            return bits(f);
+        }
+        if (Math.abs((double) f) > Math.abs(d)) {
+            f = Math.nextAfter(f, 0.0);
+        }
+        return bits(f) | 1;
+    }
+
     static long singleToDouble(long a) {
         if (isNaN(a, true)) {
             return ((a & 0x80000000L) << 32) | 0x7FF8000000000000L | ((a & 0x3FFFFFL) << 29);

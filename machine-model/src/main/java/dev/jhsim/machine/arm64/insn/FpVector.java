@@ -76,8 +76,12 @@ final class FpVector extends Insn {
         boolean a = size >= 2;
         boolean single = (size & 1) == 0;
         int key = (u ? 0x40 : 0) | (a ? 0x20 : 0) | opcode;
-        if (!scalar && (key == 0x16 || key == 0x17) && !single) {
-            return new Convert(key == 0x16, q, rd, rn);
+        if (!scalar && (key == 0x16 || key == 0x17 || key == 0x56) && !single) {
+            return new Convert(key == 0x17 ? Convert.LENGTHEN : key == 0x16 ? Convert.NARROW : Convert.NARROW_ODD,
+                    q, rd, rn);
+        }
+        if (scalar && key == 0x56 && !single) {
+            return new Convert(Convert.NARROW_ODD_SCALAR, false, rd, rn);
         }
         int op = switch (key) {
             case 0x2C -> CMGT0;
@@ -222,24 +226,40 @@ final class FpVector extends Insn {
         };
     }
 
-    /** FCVTN(2): doubles to singles into the lower (upper) half; FCVTL(2): singles from the lower (upper) half to doubles. */
+    /**
+     * FCVTN(2), FCVTXN(2): doubles to singles (rounded to nearest, or to odd)
+     * into the lower (upper) half; FCVTXN scalar; FCVTL(2): singles from the
+     * lower (upper) half to doubles.
+     */
     static final class Convert extends Insn {
-        private final boolean narrow;
+        static final int NARROW = 0;
+        static final int NARROW_ODD = 1;
+        static final int NARROW_ODD_SCALAR = 2;
+        static final int LENGTHEN = 3;
+        private final int kind;
         private final boolean upper;
         private final int rd;
         private final int rn;
 
-        Convert(boolean narrow, boolean upper, int rd, int rn) {
-            this.narrow = narrow;
+        Convert(int kind, boolean upper, int rd, int rn) {
+            this.kind = kind;
             this.upper = upper;
             this.rd = rd;
             this.rn = rn;
         }
 
+        private long narrow(long d) {
+            return kind == NARROW ? FpMath.doubleToSingle(d) : FpMath.doubleToSingleRoundToOdd(d);
+        }
+
         @Override
         public boolean exec(Arm64Cpu c) {
-            if (narrow) {
-                long lo = FpMath.doubleToSingle(c.vr[2 * rn]) | FpMath.doubleToSingle(c.vr[2 * rn + 1]) << 32;
+            if (kind == NARROW_ODD_SCALAR) {
+                FpScalar.write(c, rd, narrow(c.vr[2 * rn]));
+                return true;
+            }
+            if (kind != LENGTHEN) {
+                long lo = narrow(c.vr[2 * rn]) | narrow(c.vr[2 * rn + 1]) << 32;
                 if (upper) {
                     c.vr[2 * rd + 1] = lo;
                 } else {

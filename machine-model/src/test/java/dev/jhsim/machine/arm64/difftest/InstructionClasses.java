@@ -187,8 +187,8 @@ final class InstructionClasses {
                     v3("01 0 11111 zz L M 0mmm oooo H 0 nnnnn ddddd").oneOf('z', 1, 2).oneOf('o', 3, 7, 11, 12, 13))),
             cls("SIMD floating point", "FADD, FSUB, FMUL, FDIV, FMAX, FMIN, FMAXNM, FMINNM, FMLA, FMLS, FABD, FADDP, "
                     + "FMAXP, FMINP, FMAXNMP, FMINNMP, FCMEQ/GE/GT (register and #0), FCMLE/FCMLT #0, FACGE, FACGT, FABS, "
-                    + "FNEG, FSQRT, FRINT*, FCVT[NPMZA][SU], SCVTF, UCVTF, FCVTN(2), FCVTL(2); scalar FABD, FCMxx, "
-                    + "FACxx, FCVT*, SCVTF, UCVTF, FADDP; FMULX, FRECPS, FRSQRTS, FRECPE, FRSQRTE, URECPE, URSQRTE, "
+                    + "FNEG, FSQRT, FRINT*, FCVT[NPMZA][SU], SCVTF, UCVTF, FCVTN(2), FCVTXN(2), FCVTL(2); scalar FABD, FCMxx, "
+                    + "FACxx, FCVT*, FCVTXN, SCVTF, UCVTF, FADDP; FMULX, FRECPS, FRSQRTS, FRECPE, FRSQRTE, URECPE, URSQRTE, "
                     + "FRECPX (vector and scalar where defined); by element: FMUL, FMULX, FMLA, FMLS (vector and scalar)",
                 one(v3("0 Q U 01110 zz 1 mmmmm 11 ooo 1 nnnnn ddddd"),
                     v3("01 U 11110 zz 1 mmmmm 11 ooo 1 nnnnn ddddd"),
