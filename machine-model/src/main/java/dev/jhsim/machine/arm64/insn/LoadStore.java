@@ -4,6 +4,7 @@ import dev.jhsim.machine.arm64.Arm64Cpu;
 import dev.jhsim.machine.arm64.Insn;
 import dev.jhsim.machine.arm64.decode.DecodeTable;
 import dev.jhsim.machine.arm64.decode.Fields;
+import dev.jhsim.machine.arm64.mem.Fault;
 
 /**
  * Single-register loads and stores, integer and SIMD&FP: unsigned offset,
@@ -30,7 +31,13 @@ final class LoadStore {
             return new Undefined(f.word(), f.pc());
         }
         long offset = (long) f.u('i') << Transfer.scale(kind);
-        return new Offset(kind, Transfer.register(kind, f.u('t')), Regs.sp(f.u('n')), offset, f.pc());
+        int rt = Transfer.register(kind, f.u('t'));
+        int rn = Regs.sp(f.u('n'));
+        return switch (kind) {
+            case Transfer.LOAD64 -> new Load64(rt, rn, offset, f.pc());
+            case Transfer.STORE64 -> new Store64(rt, rn, offset, f.pc());
+            default -> new Offset(kind, rt, rn, offset, f.pc());
+        };
     }
 
     private static Insn immediate(Fields f) {
@@ -99,6 +106,55 @@ final class LoadStore {
         @Override
         public boolean exec(Arm64Cpu c) {
             return Transfer.run(c, kind, rt, c.x[rn] + offset) || c.dataAbort(pc, syndrome);
+        }
+    }
+
+    /** LDR Xt, [Xn, #imm]: the most common load, without the generic transfer's dispatch. */
+    static final class Load64 extends Insn {
+        private final int rt;
+        private final int rn;
+        private final long offset;
+        private final long pc;
+
+        Load64(int rt, int rn, long offset, long pc) {
+            this.rt = rt;
+            this.rn = rn;
+            this.offset = offset;
+            this.pc = pc;
+        }
+
+        @Override
+        public boolean exec(Arm64Cpu c) {
+            long v = c.mmu.read64(c.x[rn] + offset);
+            if (c.mmu.fault.kind != Fault.NONE) {
+                return c.dataAbort(pc, Transfer.accessSyndrome(Transfer.LOAD64, rt, false));
+            }
+            c.x[rt] = v;
+            return true;
+        }
+    }
+
+    /** STR Xt, [Xn, #imm]. */
+    static final class Store64 extends Insn {
+        private final int rt;
+        private final int rn;
+        private final long offset;
+        private final long pc;
+
+        Store64(int rt, int rn, long offset, long pc) {
+            this.rt = rt;
+            this.rn = rn;
+            this.offset = offset;
+            this.pc = pc;
+        }
+
+        @Override
+        public boolean exec(Arm64Cpu c) {
+            c.mmu.write64(c.x[rn] + offset, c.x[rt]);
+            if (c.mmu.fault.kind != Fault.NONE) {
+                return c.dataAbort(pc, Transfer.accessSyndrome(Transfer.STORE64, rt, false));
+            }
+            return true;
         }
     }
 
