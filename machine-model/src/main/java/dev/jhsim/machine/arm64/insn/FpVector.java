@@ -5,7 +5,7 @@ import dev.jhsim.machine.arm64.Insn;
 import dev.jhsim.machine.arm64.decode.Fields;
 
 /** Advanced SIMD floating point, element by element, vector or scalar, single or double precision. */
-final class FpVector extends Insn {
+final class FpVector extends VectorInsn {
     static final int ADD = 0;
     static final int SUB = 1;
     static final int MUL = 2;
@@ -54,21 +54,11 @@ final class FpVector extends Insn {
 
     private final int op;
     private final boolean single;
-    private final int elements;
-    private final boolean q;
-    private final int rd;
-    private final int rn;
-    private final int rm;
-    private final long[] out = new long[2];
 
     FpVector(int op, boolean single, int elements, boolean q, int rd, int rn, int rm) {
+        super(single ? 32 : 64, elements, q, rd, rn, rm);
         this.op = op;
         this.single = single;
-        this.elements = elements;
-        this.q = q;
-        this.rd = rd;
-        this.rn = rn;
-        this.rm = rm;
     }
 
     /** Decodes the FP part of the two-register miscellaneous group (vector and scalar). */
@@ -134,9 +124,7 @@ final class FpVector extends Insn {
 
     @Override
     public boolean exec(Arm64Cpu c) {
-        int esize = single ? 32 : 64;
-        out[0] = 0;
-        out[1] = 0;
+        clear();
         boolean pairwise = op >= ADDP && op <= MINNMP;
         if (pairwise && elements == 1) {
             Lanes.put(out, esize, 0, binary(element(c, rn, 0), element(c, rn, 1), 0));

@@ -151,26 +151,14 @@ final class SimdArith {
         }
     }
 
-    static final class IntegerThreeSame extends Insn {
+    static final class IntegerThreeSame extends VectorInsn {
         private final int op;
         private final boolean u;
-        private final int esize;
-        private final int elements;
-        private final boolean q;
-        private final int rd;
-        private final int rn;
-        private final int rm;
-        private final long[] out = new long[2];
 
         IntegerThreeSame(int op, boolean u, int esize, int elements, boolean q, int rd, int rn, int rm) {
+            super(esize, elements, q, rd, rn, rm);
             this.op = op;
             this.u = u;
-            this.esize = esize;
-            this.elements = elements;
-            this.q = q;
-            this.rd = rd;
-            this.rn = rn;
-            this.rm = rm;
         }
 
         /** Elements are unsigned for the U forms, except SQRDMULH, which is signed. */
@@ -180,8 +168,7 @@ final class SimdArith {
 
         @Override
         public boolean exec(Arm64Cpu c) {
-            out[0] = 0;
-            out[1] = 0;
+            clear();
             boolean pairwise = op == 0x14 || op == 0x15 || op == 0x17;
             int half = elements / 2;
             for (int i = 0; i < elements; i++) {
@@ -268,26 +255,18 @@ final class SimdArith {
      * doubling ones (SQDMULL, SQDMLAL, SQDMLSL, also scalar) and PMULL of bytes;
      * Q selects the upper source or destination half.
      */
-    static final class Widening extends Insn {
+    static final class Widening extends VectorInsn {
         private final int op;
         private final boolean u;
-        private final int esize;
         private final boolean upper;
         private final boolean scalar;
-        private final int rd;
-        private final int rn;
-        private final int rm;
-        private final long[] out = new long[2];
 
         Widening(int op, boolean u, int esize, boolean upper, boolean scalar, int rd, int rn, int rm) {
+            super(esize, 64 / esize, true, rd, rn, rm);
             this.op = op;
             this.u = u;
-            this.esize = esize;
             this.upper = upper;
             this.scalar = scalar;
-            this.rd = rd;
-            this.rn = rn;
-            this.rm = rm;
         }
 
         private long narrow(Arm64Cpu c, int reg, int i) {
@@ -318,8 +297,7 @@ final class SimdArith {
                 Lanes.store(c, rd, out, true);
                 return true;
             }
-            out[0] = 0;
-            out[1] = 0;
+            clear();
             int count = scalar ? 1 : n;
             for (int i = 0; i < count; i++) {
                 long b = narrow(c, rm, i);
@@ -385,7 +363,7 @@ final class SimdArith {
         return new IntegerMisc(kind, key, u, esize, n, !scalar && q, rd, rn);
     }
 
-    static final class IntegerMisc extends Insn {
+    static final class IntegerMisc extends VectorInsn {
         static final int REV = 0;
         static final int ADDLP = 1;
         static final int ADALP = 2;
@@ -405,28 +383,17 @@ final class SimdArith {
         private final int kind;
         private final int key;
         private final boolean u;
-        private final int esize;
-        private final int elements;
-        private final boolean q;
-        private final int rd;
-        private final int rn;
-        private final long[] out = new long[2];
 
         IntegerMisc(int kind, int key, boolean u, int esize, int elements, boolean q, int rd, int rn) {
+            super(esize, elements, q, rd, rn, rn);
             this.kind = kind;
             this.key = key;
             this.u = u;
-            this.esize = esize;
-            this.elements = elements;
-            this.q = q;
-            this.rd = rd;
-            this.rn = rn;
         }
 
         @Override
         public boolean exec(Arm64Cpu c) {
-            out[0] = 0;
-            out[1] = 0;
+            clear();
             switch (kind) {
                 case REV -> reverse(c);
                 case ADDLP, ADALP -> {

@@ -88,34 +88,21 @@ final class SimdIndexed {
         return new ByElement(op, f.is('U'), esize, elements, q, f.u('d'), f.u('n'), rm, index);
     }
 
-    static final class ByElement extends Insn {
+    static final class ByElement extends VectorInsn {
         private final int op;
         private final boolean u;
-        private final int esize;
-        private final int elements;
-        private final boolean q;
-        private final int rd;
-        private final int rn;
-        private final int rm;
         private final int index;
-        private final long[] out = new long[2];
 
         ByElement(int op, boolean u, int esize, int elements, boolean q, int rd, int rn, int rm, int index) {
+            super(esize, elements, q, rd, rn, rm);
             this.op = op;
             this.u = u;
-            this.esize = esize;
-            this.elements = elements;
-            this.q = q;
-            this.rd = rd;
-            this.rn = rn;
-            this.rm = rm;
             this.index = index;
         }
 
         @Override
         public boolean exec(Arm64Cpu c) {
-            out[0] = 0;
-            out[1] = 0;
+            clear();
             boolean single = esize == 32;
             if (op >= QDMULH && op <= QDMLSL) {
                 saturating(c);

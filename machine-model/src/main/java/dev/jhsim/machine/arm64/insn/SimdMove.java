@@ -282,7 +282,7 @@ final class SimdMove {
         return new ShiftImmediate(kind, key, u, esize, amount, elements, q, scalar, f.u('d'), f.u('n'));
     }
 
-    static final class ShiftImmediate extends Insn {
+    static final class ShiftImmediate extends VectorInsn {
         static final int SHR = 0;
         static final int SRA = 1;
         static final int RSHR = 2;
@@ -299,27 +299,17 @@ final class SimdMove {
         private final int kind;
         private final int key;
         private final boolean u;
-        private final int esize;
         private final int amount;
-        private final int elements;
-        private final boolean q;
         private final boolean scalar;
-        private final int rd;
-        private final int rn;
-        private final long[] out = new long[2];
 
         ShiftImmediate(int kind, int key, boolean u, int esize, int amount, int elements, boolean q, boolean scalar,
                 int rd, int rn) {
+            super(esize, elements, q, rd, rn, rn);
             this.kind = kind;
             this.key = key;
             this.u = u;
-            this.esize = esize;
             this.amount = amount;
-            this.elements = elements;
-            this.q = q;
             this.scalar = scalar;
-            this.rd = rd;
-            this.rn = rn;
         }
 
         /** A narrowed result: truncated (SHRN, RSHRN) or saturated to the destination's range. */
@@ -354,8 +344,7 @@ final class SimdMove {
 
         @Override
         public boolean exec(Arm64Cpu c) {
-            out[0] = 0;
-            out[1] = 0;
+            clear();
             if (kind == SHRN) {
                 int offset = q ? elements : 0;
                 if (q) {
@@ -417,30 +406,19 @@ final class SimdMove {
     }
 
     /** UZP1/2, TRN1/2, ZIP1/2. */
-    static final class Permute extends Insn {
+    static final class Permute extends VectorInsn {
         private final int op;
-        private final boolean q;
-        private final int esize;
-        private final int rd;
-        private final int rn;
-        private final int rm;
-        private final long[] out = new long[2];
 
         Permute(int op, boolean q, int esize, int rd, int rn, int rm) {
+            super(esize, (q ? 128 : 64) / esize, q, rd, rn, rm);
             this.op = op;
-            this.q = q;
-            this.esize = esize;
-            this.rd = rd;
-            this.rn = rn;
-            this.rm = rm;
         }
 
         @Override
         public boolean exec(Arm64Cpu c) {
             int n = (q ? 128 : 64) / esize;
             int second = op >>> 2;
-            out[0] = 0;
-            out[1] = 0;
+            clear();
             for (int i = 0; i < n; i++) {
                 int reg;
                 int idx;
@@ -466,27 +444,18 @@ final class SimdMove {
         }
     }
 
-    static final class Extract extends Insn {
-        private final boolean q;
+    static final class Extract extends VectorInsn {
         private final int position;
-        private final int rd;
-        private final int rn;
-        private final int rm;
-        private final long[] out = new long[2];
 
         Extract(boolean q, int position, int rd, int rn, int rm) {
-            this.q = q;
+            super(8, q ? 16 : 8, q, rd, rn, rm);
             this.position = position;
-            this.rd = rd;
-            this.rn = rn;
-            this.rm = rm;
         }
 
         @Override
         public boolean exec(Arm64Cpu c) {
             int bytes = q ? 16 : 8;
-            out[0] = 0;
-            out[1] = 0;
+            clear();
             for (int i = 0; i < bytes; i++) {
                 int j = i + position;
                 long b = j < bytes ? Lanes.get(c, rn, 8, j) : Lanes.get(c, rm, 8, j - bytes);
@@ -498,29 +467,20 @@ final class SimdMove {
     }
 
     /** TBL (out-of-range indices give 0) and TBX (they keep the destination byte). */
-    static final class Table extends Insn {
-        private final boolean q;
+    static final class Table extends VectorInsn {
         private final int registers;
         private final boolean extension;
-        private final int rd;
-        private final int rn;
-        private final int rm;
-        private final long[] out = new long[2];
 
         Table(boolean q, int registers, boolean extension, int rd, int rn, int rm) {
-            this.q = q;
+            super(8, q ? 16 : 8, q, rd, rn, rm);
             this.registers = registers;
             this.extension = extension;
-            this.rd = rd;
-            this.rn = rn;
-            this.rm = rm;
         }
 
         @Override
         public boolean exec(Arm64Cpu c) {
             int bytes = q ? 16 : 8;
-            out[0] = 0;
-            out[1] = 0;
+            clear();
             for (int i = 0; i < bytes; i++) {
                 int index = (int) Lanes.get(c, rm, 8, i);
                 long b;
