@@ -154,9 +154,9 @@ public final class Mmu implements CodeWatch.Listener {
     }
 
     /**
-     * Fetches the instruction word at {@code va} and returns the host page it
-     * lies in through {@link #lastFetchPhysPage}; on a fault returns 0 with
-     * {@link #fault} set.
+     * Fetches the instruction word at {@code va} from RAM and records the
+     * physical page it came from in {@link #lastFetchPhysPage}; on a fault
+     * returns 0 with {@link #fault} set.
      */
     public int fetch(long va) {
         fault.kind = Fault.NONE;
