@@ -32,6 +32,7 @@ public final class Fault {
         this.fetch = access == Translation.FETCH;
         this.level = 0;
         this.stage2 = false;
+        this.ipa = 0;
     }
 
     /** The architectural fault status code (DFSC/IFSC). */
