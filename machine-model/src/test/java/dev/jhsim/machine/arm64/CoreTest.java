@@ -69,6 +69,44 @@ class CoreTest {
         assertEquals(List.of(String.format("SYNC ec=24 iss=%x far=7000 pc=40000000 enc=00000000 x0=0", iss)), taken);
     }
 
+    /** What a hypervisor does with a stage-2 abort on MMIO: emulate the access from the syndrome and go on. */
+    @Test
+    void aRouterCanEmulateAFaultingAccessFromTheSyndromeAlone() {
+        cpu.x[2] = 0x9000000;                         // nothing mapped: every access aborts
+        cpu.x[5] = 0xAB;
+        // ldrsb w4, [x2, #3]; strb w5, [x2]; add x0, x4, #1; svc #0
+        code(CODE, 0x39C00C44, 0x39000045, 0x91000480, 0xD4000001);
+        List<String> emulated = new ArrayList<>();
+        cpu.setRouter((c, s) -> {
+            if (s.ec == Syndrome.EC_SVC64) {
+                c.halt("done");
+                return;
+            }
+            boolean valid = (s.iss & (1 << 24)) != 0;
+            int size = 1 << ((s.iss >>> 22) & 3);
+            boolean signExtend = (s.iss & (1 << 21)) != 0;
+            int srt = (s.iss >>> 16) & 31;
+            boolean sixtyFour = (s.iss & (1 << 15)) != 0;
+            boolean write = (s.iss & (1 << 6)) != 0;
+            assertTrue(valid);
+            if (write) {
+                emulated.add(String.format("write %d byte(s) %x at %x", size, c.x[srt], s.far));
+            } else {
+                long value = 0x80;                    // the device's answer
+                if (signExtend) {
+                    value = (value << (64 - 8 * size)) >> (64 - 8 * size);
+                }
+                c.x[srt] = sixtyFour ? value : value & 0xFFFFFFFFL;
+                emulated.add(String.format("read %d byte(s) at %x", size, s.far));
+            }
+            c.pc = s.pc + 4;
+        });
+        runFrom(CODE);
+        assertEquals(List.of("read 1 byte(s) at 9000003", "write 1 byte(s) ab at 9000000"), emulated);
+        assertEquals(0xFFFFFF80L, cpu.x[4], "LDRSB to a W register sign-extends to 32 bits");
+        assertEquals(0xFFFFFF81L, cpu.x[0]);
+    }
+
     @Test
     void loadsAndStoresReachMmioDevicesWithTheirSize() {
         List<String> accesses = new ArrayList<>();
