@@ -220,6 +220,14 @@ public final class Arm64Cpu implements Processor {
         return enter(ec, iss, far, insnPc, returnPc, retires, 0);
     }
 
+    /**
+     * For a router that emulated the instruction which raised the exception
+     * being handled (an MMIO access, a trapped register): count it as retired.
+     */
+    public void retireEmulatedInstruction() {
+        notRetired = 0;
+    }
+
     /** UNDEFINED: the instruction at {@code insnPc} with the given encoding is not executed. */
     public boolean undefined(int encoding, long insnPc) {
         return enter(Syndrome.EC_UNKNOWN, 0, 0, insnPc, insnPc, false, encoding);

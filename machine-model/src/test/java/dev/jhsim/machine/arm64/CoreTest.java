@@ -100,9 +100,11 @@ class CoreTest {
                 emulated.add(String.format("read %d byte(s) at %x", size, s.far));
             }
             c.pc = s.pc + 4;
+            c.retireEmulatedInstruction();
         });
         runFrom(CODE);
         assertEquals(List.of("read 1 byte(s) at 9000003", "write 1 byte(s) ab at 9000000"), emulated);
+        assertEquals(4, cpu.retired(), "the emulated accesses count as executed");
         assertEquals(0xFFFFFF80L, cpu.x[4], "LDRSB to a W register sign-extends to 32 bits");
         assertEquals(0xFFFFFF81L, cpu.x[0]);
     }
