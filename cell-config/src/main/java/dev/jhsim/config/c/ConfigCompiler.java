@@ -1,0 +1,107 @@
+package dev.jhsim.config.c;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles a Jailhouse C configuration source into the bytes gcc and
+ * {@code objcopy -O binary} would produce, without a C toolchain: preprocess,
+ * parse, lay out the one initialised object.
+ */
+public final class ConfigCompiler {
+    /** What gcc predefines that configuration headers may test; nothing target-specific. */
+    private static final List<String> PREDEFINED = List.of("__STDC__=1", "__STDC_VERSION__=201710L",
+            "__STDC_HOSTED__=1", "__CHAR_BIT__=8", "__SIZEOF_SHORT__=2", "__SIZEOF_INT__=4", "__SIZEOF_LONG__=8",
+            "__SIZEOF_LONG_LONG__=8", "__SIZEOF_POINTER__=8", "__LP64__=1", "_LP64=1",
+            "__ORDER_LITTLE_ENDIAN__=1234", "__ORDER_BIG_ENDIAN__=4321",
+            "__BYTE_ORDER__=__ORDER_LITTLE_ENDIAN__", "__JHSIM__=1");
+
+    private ConfigCompiler() {
+    }
+
+    /** One object defined with an initialiser, laid out. */
+    private record Definition(CObject object, InitializerLayout.Result layout) {
+    }
+
+    public static CompileResult compile(Path source, CompileOptions options) throws CompileException {
+        List<String> warnings = new ArrayList<>();
+        Preprocessor preprocessor = new Preprocessor(
+                new IncludeResolver(options.includeDirs(), options.bundledHeaders()), warnings);
+        for (String definition : PREDEFINED) {
+            preprocessor.define(definition, "<built-in>");
+        }
+        for (CompileOptions.MacroOption option : options.macros()) {
+            if (option instanceof CompileOptions.Define d) {
+                checkMacroName(d.definition().split("[=(]", 2)[0], "-D");
+                preprocessor.define(d.definition(), "<command-line>");
+            } else {
+                String name = ((CompileOptions.Undefine) option).name();
+                checkMacroName(name, "-U");
+                preprocessor.undefine(name);
+            }
+        }
+        List<SourceText> forced = new ArrayList<>();
+        for (Path file : options.forcedIncludes()) {
+            forced.add(read(file, "<command-line>"));
+        }
+        List<Token> tokens = preprocessor.run(read(source, source.toString()), forced);
+
+        Scope scope = new Scope();
+        ConstantEvaluator evaluator = ConstantEvaluator.forCode(scope, preprocessor.macroNames());
+        List<Definition> definitions = new ArrayList<>();
+        new Parser(tokens, scope, evaluator, (object, initializer) -> {
+            InitializerLayout.Result layout = InitializerLayout.layout(object, initializer, evaluator);
+            object.completeType(layout.type());
+            definitions.add(new Definition(object, layout));
+        }).parseTranslationUnit();
+        return result(source, definitions, warnings);
+    }
+
+    /** objcopy's output for the one object a configuration defines; anything else is rejected. */
+    private static CompileResult result(Path source, List<Definition> definitions, List<String> warnings)
+            throws CompileException {
+        if (definitions.isEmpty()) {
+            throw CompileException.general(source.toString(), "no object is defined with an initialiser; a"
+                    + " configuration source defines one, e.g. 'struct { ... } config = { ... };'");
+        }
+        if (definitions.size() > 1) {
+            CObject first = definitions.get(0).object();
+            CObject second = definitions.get(1).object();
+            throw CompileException.at(second.nameToken().position(), "'" + second.name() + "' is a second"
+                    + " initialised object; a configuration source defines only one (here '" + first.name()
+                    + "' at " + first.nameToken().position().location() + ")");
+        }
+        Definition only = definitions.get(0);
+        byte[] bytes = only.layout().bytes();
+        boolean allZero = true;
+        for (byte b : bytes) {
+            allZero &= b == 0;
+        }
+        if (allZero) {
+            throw CompileException.at(only.object().nameToken().position(), "'" + only.object().name() + "' is all"
+                    + " zeros; gcc would place it in .bss, which objcopy -O binary leaves out");
+        }
+        return new CompileResult(bytes, only.layout().sourceMap(), warnings);
+    }
+
+    private static void checkMacroName(String name, String option) throws CompileException {
+        if (name.isEmpty() || !Lexer.isIdentifierStart(name.charAt(0))
+                || !name.chars().allMatch(c -> Lexer.isIdentifierPart((char) c))) {
+            throw CompileException.general("<command-line>", name.isEmpty() ? "macro name missing after " + option
+                    : "macro names must be identifiers: '" + name + "'");
+        }
+    }
+
+    private static SourceText read(Path file, String where) throws CompileException {
+        try {
+            return HeaderDir.read(file);
+        } catch (NoSuchFileException e) {
+            throw CompileException.general(where, file + ": No such file or directory");
+        } catch (IOException e) {
+            throw CompileException.general(where, file + ": " + e.getMessage());
+        }
+    }
+}
