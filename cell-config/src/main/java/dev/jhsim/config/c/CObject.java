@@ -6,12 +6,15 @@ package dev.jhsim.config.c;
  */
 final class CObject {
     private final Token name;
+    private final boolean isConst;
     private CType type;
     private boolean defined;
+    private boolean tentative;
 
-    CObject(Token name, CType type) {
+    CObject(Token name, CType type, boolean isConst) {
         this.name = name;
         this.type = type;
+        this.isConst = isConst;
     }
 
     String name() {
@@ -37,5 +40,19 @@ final class CObject {
 
     void markDefined() {
         defined = true;
+    }
+
+    /** Declared without initialiser and without extern: a definition with zeros unless defined later (C11 6.9.2). */
+    boolean isTentative() {
+        return tentative && !defined;
+    }
+
+    void markTentative() {
+        tentative = true;
+    }
+
+    /** A const object goes to .rodata, zeros or not; others with only zeros go to .bss. */
+    boolean isConst() {
+        return isConst;
     }
 }

@@ -57,34 +57,55 @@ public final class ConfigCompiler {
             object.completeType(layout.type());
             definitions.add(new Definition(object, layout));
         }).parseTranslationUnit();
-        return result(source, definitions, warnings);
+        return result(source, scope, definitions, warnings);
     }
 
-    /** objcopy's output for the one object a configuration defines; anything else is rejected. */
-    private static CompileResult result(Path source, List<Definition> definitions, List<String> warnings)
-            throws CompileException {
-        if (definitions.isEmpty()) {
+    /**
+     * objcopy's output, which must come from exactly one object. Like gcc, a
+     * non-const object holding only zeros goes to .bss (no bytes), and a const
+     * one declared without initialiser to .rodata as zeros.
+     */
+    private static CompileResult result(Path source, Scope scope, List<Definition> definitions,
+            List<String> warnings) throws CompileException {
+        List<Definition> emitted = new ArrayList<>();
+        for (Definition d : definitions) {
+            if (d.object().isConst() || !allZero(d.layout().bytes())) {
+                emitted.add(d);
+            }
+        }
+        for (CObject o : scope.objects()) {
+            if (o.isTentative() && o.isConst() && o.type().isComplete()) {
+                emitted.add(new Definition(o, new InitializerLayout.Result(new byte[(int) o.type().size()],
+                        SourceMap.NONE, o.type())));
+            }
+        }
+        if (emitted.isEmpty()) {
+            if (!definitions.isEmpty()) {
+                CObject zeros = definitions.get(0).object();
+                throw CompileException.at(zeros.nameToken().position(), "'" + zeros.name() + "' is all zeros;"
+                        + " gcc would place it in .bss, which objcopy -O binary leaves out");
+            }
             throw CompileException.general(source.toString(), "no object is defined with an initialiser; a"
                     + " configuration source defines one, e.g. 'struct { ... } config = { ... };'");
         }
-        if (definitions.size() > 1) {
-            CObject first = definitions.get(0).object();
-            CObject second = definitions.get(1).object();
-            throw CompileException.at(second.nameToken().position(), "'" + second.name() + "' is a second"
-                    + " initialised object; a configuration source defines only one (here '" + first.name()
+        if (emitted.size() > 1) {
+            CObject first = emitted.get(0).object();
+            CObject second = emitted.get(1).object();
+            throw CompileException.at(second.nameToken().position(), "'" + second.name() + "' would be a second"
+                    + " object in the output; a configuration source defines only one (here '" + first.name()
                     + "' at " + first.nameToken().position().location() + ")");
         }
-        Definition only = definitions.get(0);
-        byte[] bytes = only.layout().bytes();
-        boolean allZero = true;
+        InitializerLayout.Result only = emitted.get(0).layout();
+        return new CompileResult(only.bytes(), only.sourceMap(), warnings);
+    }
+
+    private static boolean allZero(byte[] bytes) {
         for (byte b : bytes) {
-            allZero &= b == 0;
+            if (b != 0) {
+                return false;
+            }
         }
-        if (allZero) {
-            throw CompileException.at(only.object().nameToken().position(), "'" + only.object().name() + "' is all"
-                    + " zeros; gcc would place it in .bss, which objcopy -O binary leaves out");
-        }
-        return new CompileResult(bytes, only.layout().sourceMap(), warnings);
+        return true;
     }
 
     private static void checkMacroName(String name, String option) throws CompileException {

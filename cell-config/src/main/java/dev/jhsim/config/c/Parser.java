@@ -41,10 +41,12 @@ final class Parser implements ExpressionParser.TypeNames {
     }
 
     /** The declaration specifiers of one declaration (C11 6.7). */
-    private record Specifiers(CType type, boolean isTypedef, boolean isStatic, boolean isExtern, boolean isInline) {
+    private record Specifiers(CType type, boolean isTypedef, boolean isStatic, boolean isExtern, boolean isInline,
+            boolean isConst, Attributes attributes) {
     }
 
-    private record Declarator(Token name, CType type) {
+    /** A declarator's name (null if abstract), the type it gives, and the attributes written in it. */
+    private record Declarator(Token name, CType type, Attributes attributes) {
     }
 
     /** What {@code __attribute__((...))} lists say that matters for layout. */
@@ -142,7 +144,7 @@ final class Parser implements ExpressionParser.TypeNames {
         Scope.Symbol old = scope.lookup(name);
         CObject object;
         if (old == null) {
-            object = new CObject(d.name(), d.type());
+            object = new CObject(d.name(), d.type(), specifiers.isConst());
             scope.declare(name, new Scope.ObjectName(object));
         } else if (old instanceof Scope.ObjectName o && sameObjectType(o.object().type(), d.type())) {
             object = o.object();
@@ -155,6 +157,9 @@ final class Parser implements ExpressionParser.TypeNames {
                     : "'" + name + "' redeclared as different kind of symbol");
         }
         if (!cursor.peek().is("=")) {
+            if (!specifiers.isExtern()) {
+                object.markTentative();
+            }
             return;
         }
         cursor.next();
@@ -235,8 +240,10 @@ final class Parser implements ExpressionParser.TypeNames {
         boolean isStatic = false;
         boolean isExtern = false;
         boolean isInline = false;
+        boolean isConst = false;
         TypeCounter counter = new TypeCounter();
         CType other = null;
+        Attributes attributes = Attributes.NONE;
         while (true) {
             Token t = cursor.peek();
             if (t.kind() != TokenKind.IDENTIFIER) {
@@ -255,9 +262,10 @@ final class Parser implements ExpressionParser.TypeNames {
                 isInline = true;
                 cursor.next();
             } else if (QUALIFIERS.contains(word)) {
+                isConst |= word.startsWith("const") || word.startsWith("__const");
                 cursor.next();
             } else if (word.equals("__attribute__") || word.equals("__attribute")) {
-                attributes();
+                attributes = attributes.and(attributes());
             } else if (word.equals("_Alignas")) {
                 cursor.next();
                 skipBalanced("(", ")", t);
@@ -282,7 +290,7 @@ final class Parser implements ExpressionParser.TypeNames {
             }
             throw cursor.expected("declaration specifiers");
         }
-        return new Specifiers(type, isTypedef, isStatic, isExtern, isInline);
+        return new Specifiers(type, isTypedef, isStatic, isExtern, isInline, isConst, attributes);
     }
 
     /** Counts the basic type keywords of a declaration and names the type they make together. */
@@ -415,10 +423,10 @@ final class Parser implements ExpressionParser.TypeNames {
             return;
         }
         do {
-            Attributes attributes = attributes();
-            Declarator d = cursor.peek().is(":") ? new Declarator(null, specifiers.type())
+            Attributes attributes = specifiers.attributes().and(attributes());
+            Declarator d = cursor.peek().is(":") ? new Declarator(null, specifiers.type(), Attributes.NONE)
                     : declarator(specifiers.type(), false);
-            attributes = attributes.and(attributes());
+            attributes = attributes.and(d.attributes()).and(attributes());
             int width = -1;
             Token at = d.name() != null ? d.name() : cursor.peek();
             if (cursor.accept(":")) {
@@ -583,8 +591,9 @@ final class Parser implements ExpressionParser.TypeNames {
         } else if (!abstractAllowed) {
             throw cursor.expected("identifier or '('");
         }
-        attributes();
-        return new Declarator(name, suffixes(type));
+        Attributes attributes = attributes();
+        CType full = suffixes(type);
+        return new Declarator(name, full, attributes.and(attributes()));
     }
 
     private boolean startsNestedDeclarator(Token t) {

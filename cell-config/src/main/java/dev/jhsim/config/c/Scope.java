@@ -2,6 +2,7 @@ package dev.jhsim.config.c;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ final class Scope {
     record ObjectName(CObject object) implements Symbol {
     }
 
-    private final Map<String, Symbol> ordinary = new HashMap<>();
+    private final Map<String, Symbol> ordinary = new LinkedHashMap<>();
     private final Map<String, CType> tags = new HashMap<>();
 
     Symbol lookup(String name) {
@@ -41,6 +42,17 @@ final class Scope {
 
     boolean isTypedefName(String name) {
         return ordinary.get(name) instanceof TypedefName;
+    }
+
+    /** The objects declared, in order. */
+    List<CObject> objects() {
+        List<CObject> objects = new ArrayList<>();
+        for (Symbol symbol : ordinary.values()) {
+            if (symbol instanceof ObjectName o) {
+                objects.add(o.object());
+            }
+        }
+        return objects;
     }
 
     /** Names of enumerators and objects, for spelling suggestions. */
