@@ -34,9 +34,9 @@ struct {
 		.num_irqchips = ARRAY_SIZE(config.irqchips),
 		.num_pio_regions = ARRAY_SIZE(config.pio_regions),
 		/* comparisons, logic and the conditional operator */
-		.num_pci_devices = (3 > 2) + (2 >= 2) + (1 < 0) + (-1 < 0u) + (-1L < 0u) + (0 == 0) + (1 != 1),
-		.num_pci_caps = (0 && 1) + (0 || 2) + (sizeof(int) == 4 ? 10 : 20) + (SHARED - IO),
-		.vpci_irq_base = (kind_t)LAST == -1 ? _Alignof(__u64) * 4 : 0,
+		.vpci_irq_base = ((3 > 2) + (2 >= 2) + (1 < 0) + (-1 < 0u) + (-1L < 0u) + (0 == 0) + (1 != 1)) << 16
+			| ((0 && 1) + (0 || 2) + (sizeof(int) == 4 ? 10 : 20) + (SHARED - IO)) << 8
+			| ((kind_t)LAST == -1 ? _Alignof(__u64) * 4 : 0),
 		.cpu_reset_address = GENMASK(47, 12) & ~(__u64)0xfff,
 		.msg_reply_timeout = (unsigned char)0x1ff + (signed char)0x80 + (short)-1 + (unsigned short)-1,
 		.console = {
@@ -87,7 +87,7 @@ struct {
 			.type = JAILHOUSE_CACHE_L3 ^ JAILHOUSE_CACHE_L3_CODE,
 			.flags = RAM,
 		},
-		{ 8, 4, JAILHOUSE_CACHE_L3, (SHARED > IO) },
+		{ 8, 4, JAILHOUSE_CACHE_L3, 0, (SHARED > IO) },
 	},
 
 	.irqchips = {

@@ -27,6 +27,15 @@ public final class ConfigCompiler {
     }
 
     public static CompileResult compile(Path source, CompileOptions options) throws CompileException {
+        try {
+            return compileSource(source, options);
+        } catch (StackOverflowError e) {
+            throw CompileException.general(source.toString(), "expressions, initialisers or macro arguments are"
+                    + " nested too deeply to compile");
+        }
+    }
+
+    private static CompileResult compileSource(Path source, CompileOptions options) throws CompileException {
         List<String> warnings = new ArrayList<>();
         Preprocessor preprocessor = new Preprocessor(
                 new IncludeResolver(options.includeDirs(), options.bundledHeaders()), warnings);

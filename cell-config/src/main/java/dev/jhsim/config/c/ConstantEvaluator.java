@@ -1,5 +1,6 @@
 package dev.jhsim.config.c;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -79,8 +80,30 @@ final class ConstantEvaluator {
         if (e instanceof Expr.StringLiteral s) {
             throw CompileException.at(s.at().position(), "a string literal is not an integer constant");
         }
+        if (e instanceof Expr.Index i && unparenthesised(i.base()) instanceof Expr.StringLiteral s) {
+            return character(s, i);
+        }
         typeOf(e);
         throw CompileException.at(e.first().position(), NOT_CONSTANT);
+    }
+
+    /** gcc folds a character of a string literal, as in {@code "abc"[1]}. */
+    private IntValue character(Expr.StringLiteral s, Expr.Index i) throws CompileException {
+        IntValue index = integer(i.index());
+        long length = s.bytes().length + 1L;
+        if (index.exact().signum() < 0 || index.exact().compareTo(BigInteger.valueOf(length)) >= 0) {
+            throw CompileException.at(i.index().first().position(), "index " + index
+                    + " is outside the string literal");
+        }
+        int at = (int) index.bits();
+        return IntValue.of(IntType.CHAR, at < s.bytes().length ? s.bytes()[at] : 0);
+    }
+
+    static Expr unparenthesised(Expr e) {
+        while (e instanceof Expr.Parenthesised p) {
+            e = p.inner();
+        }
+        return e;
     }
 
     /** The value of an expression that must have integer type. */

@@ -34,11 +34,8 @@ sealed interface Initializer {
         Token at();
     }
 
-    /** {@code .name}; {@code at} is the name. */
-    record FieldDesignator(Token at) implements Designator {
-        String name() {
-            return at.text();
-        }
+    /** {@code .name}; {@code at} is the dot, or the name in GNU's {@code name:} form. */
+    record FieldDesignator(Token at, Token name) implements Designator {
     }
 
     /** {@code [index]} or GNU's {@code [first ... last]}; {@code last} is null for a single index. */

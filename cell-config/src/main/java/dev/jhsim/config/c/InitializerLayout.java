@@ -21,6 +21,8 @@ import java.util.Map;
  */
 final class InitializerLayout {
     private static final String NOT_AN_INTEGER = "initializer element is not an integer";
+    /** Configurations are kilobytes; this bound keeps a typo from asking for gigabytes. */
+    static final long MAX_SIZE = 16 << 20;
 
     private final ConstantEvaluator evaluator;
     private final ObjectImage image;
@@ -87,6 +89,9 @@ final class InitializerLayout {
     static Result layout(CObject object, Initializer initializer, ConstantEvaluator evaluator)
             throws CompileException {
         CType type = object.type();
+        if (type.size() > MAX_SIZE) {
+            throw tooLarge(object.nameToken(), object.name());
+        }
         boolean open = type instanceof ArrayType a && a.length() < 0;
         InitializerLayout layout = new InitializerLayout(evaluator, type.size());
         if (open) {
@@ -187,10 +192,11 @@ final class InitializerLayout {
             if (!(aggregate.type() instanceof StructType struct)) {
                 throw notAggregate(field);
             }
-            List<Member> path = struct.find(field.name());
+            String name = field.name().text();
+            List<Member> path = struct.find(name);
             if (path.isEmpty()) {
-                throw CompileException.at(field.at().position(), "'" + struct.displayName() + "' has no member named '"
-                        + field.name() + "'" + Suggestions.didYouMean(field.name(), struct.memberNames()));
+                throw CompileException.at(field.name().position(), "'" + struct.displayName()
+                        + "' has no member named '" + name + "'" + Suggestions.didYouMean(name, struct.memberNames()));
             }
             if (path.size() > 1) {
                 // A member of an anonymous struct or union: designate that first, then look again inside it.
@@ -253,6 +259,9 @@ final class InitializerLayout {
             element = new Slot(array.element(), aggregate.bitOffset() + position * array.element().size() * 8, -1,
                     aggregate.path() + "[" + position + "]");
             if (array.length() < 0) {
+                if ((position + 1) * array.element().size() > MAX_SIZE) {
+                    throw tooLarge(cursor.peek().start(), aggregate.path());
+                }
                 openLength = Math.max(openLength, position + 1);
                 image.ensure(element.end());
             }
@@ -334,11 +343,8 @@ final class InitializerLayout {
 
     /** The bytes of a string literal initialising a character array, or null if that is not the case. */
     private static byte[] string(Expr e, CType type) {
-        while (e instanceof Expr.Parenthesised p) {
-            e = p.inner();
-        }
-        return e instanceof Expr.StringLiteral s && type instanceof ArrayType a && a.isCharacterArray() ? s.bytes()
-                : null;
+        return ConstantEvaluator.unparenthesised(e) instanceof Expr.StringLiteral s && type instanceof ArrayType a
+                && a.isCharacterArray() ? s.bytes() : null;
     }
 
     private static int bits(Slot slot) {
@@ -381,6 +387,11 @@ final class InitializerLayout {
     private static CompileException notAggregate(Designator d) {
         return CompileException.at(d.at().position(), d instanceof FieldDesignator
                 ? "field name not in record or union initializer" : "array index in non-array initializer");
+    }
+
+    private static CompileException tooLarge(Token at, String name) {
+        return CompileException.at(at.position(), "'" + name + "' would be larger than " + (MAX_SIZE >> 20)
+                + " MiB; jhsim compiles configurations up to that size");
     }
 
     private static String near(Slot slot) {

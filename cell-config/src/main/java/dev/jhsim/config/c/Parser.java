@@ -1,5 +1,6 @@
 package dev.jhsim.config.c;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -208,7 +209,8 @@ final class Parser implements ExpressionParser.TypeNames {
         List<Initializer.Designator> designators = new ArrayList<>();
         if (cursor.peek().kind() == TokenKind.IDENTIFIER && cursor.peek(1).is(":")) {
             // GNU's old form "field: value".
-            designators.add(new Initializer.FieldDesignator(cursor.next()));
+            Token name = cursor.next();
+            designators.add(new Initializer.FieldDesignator(name, name));
             cursor.next();
             return designators;
         }
@@ -220,8 +222,8 @@ final class Parser implements ExpressionParser.TypeNames {
                 cursor.expect("]");
                 designators.add(new Initializer.IndexDesignator(index.first(), index, last));
             } else if (cursor.peek().is(".")) {
-                cursor.next();
-                designators.add(new Initializer.FieldDesignator(cursor.expectIdentifier()));
+                Token dot = cursor.next();
+                designators.add(new Initializer.FieldDesignator(dot, cursor.expectIdentifier()));
             } else {
                 break;
             }
@@ -436,7 +438,7 @@ final class Parser implements ExpressionParser.TypeNames {
                     throw CompileException.at(e.first().position(), "negative width in bit-field '"
                             + (d.name() == null ? "<anonymous>" : d.name().text()) + "'");
                 }
-                width = (int) Math.min(v.bits(), Integer.MAX_VALUE);
+                width = v.exact().min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
             }
             attributes = attributes.and(attributes());
             members.add(new StructLayout.Declaration(d.name() == null ? null : d.name().text(), d.type(), width,
@@ -476,14 +478,21 @@ final class Parser implements ExpressionParser.TypeNames {
             scope.declareTag(tag.text(), type);
         }
         cursor.next();
-        IntValue next = IntValue.of(IntType.INT, 0);
+        IntValue previous = null;
         long min = 0;
         long max = 0;
         while (!cursor.peek().is("}")) {
             Token name = cursor.expectIdentifier();
-            IntValue value = next;
+            IntValue value;
             if (cursor.accept("=")) {
                 value = evaluator.value(expressions.conditional());
+            } else if (previous == null) {
+                value = IntValue.of(IntType.INT, 0);
+            } else {
+                value = IntValue.of(previous.type(), previous.bits() + 1);
+                if (value.exact().compareTo(previous.exact()) <= 0) {
+                    throw CompileException.at(name.position(), "overflow in enumeration values");
+                }
             }
             if (value.exact().bitLength() < 32) {
                 value = IntValue.of(IntType.INT, value.bits());
@@ -494,7 +503,7 @@ final class Parser implements ExpressionParser.TypeNames {
             scope.declare(name.text(), new Scope.Enumerator(value));
             min = Math.min(min, value.type().isSigned() ? value.bits() : 0);
             max = Math.max(max, value.bits());
-            next = IntArithmetic.binary("+", value, IntValue.of(IntType.INT, 1), name.position());
+            previous = value;
             if (!cursor.accept(",")) {
                 break;
             }
@@ -617,6 +626,9 @@ final class Parser implements ExpressionParser.TypeNames {
                 if (v.exact().signum() < 0) {
                     throw CompileException.at(size.first().position(), "size of array is negative");
                 }
+                if (v.exact().bitLength() > 62) {
+                    throw CompileException.at(open.position(), "size of array is too large");
+                }
                 length = v.bits();
             }
             cursor.expect("]");
@@ -624,6 +636,9 @@ final class Parser implements ExpressionParser.TypeNames {
             if (!element.isComplete()) {
                 throw CompileException.at(open.position(), "array type has incomplete element type '"
                         + element.displayName() + "'");
+            }
+            if (element.size() > 0 && length > Long.MAX_VALUE / 8 / element.size()) {
+                throw CompileException.at(open.position(), "size of array is too large");
             }
             return new ArrayType(element, length);
         }

@@ -54,6 +54,9 @@ final class StructLayout {
                 alignment = Math.max(alignment, memberAlignment);
                 stop = start + d.type().size() * 8;
             }
+            if (stop < 0 || stop > Long.MAX_VALUE / 2) {
+                throw CompileException.at(d.at(), "size of '" + struct.displayName() + "' is too large");
+            }
             members.add(new Member(d.name(), d.type(), start, d.bitWidth(), d.at()));
             next = struct.isUnion() ? 0 : stop;
             end = Math.max(end, stop);
