@@ -53,18 +53,30 @@ public final class ConfigLoader {
         return file.getFileName() != null && file.getFileName().toString().endsWith(".c");
     }
 
+    /** A compiled C source: the compiler's result (gcc's bytes, source map) and the configuration read from it. */
+    public record CompiledSource(CompileResult compiled, Loaded loaded) {
+    }
+
     /**
      * Compiles a C source (jhsim's bundled headers are searched after the
-     * options' {@code -I} directories) and reads the bytes it gives; warnings of
-     * both steps are kept.
+     * options' {@code -I} directories) and reads the bytes it gives. The
+     * warnings of both steps are complete gcc-style lines naming the source.
      */
-    public static Loaded loadC(Path source, CompileOptions options, LayoutHint hint)
+    public static CompiledSource compileC(Path source, CompileOptions options, LayoutHint hint)
             throws CompileException, ConfigFormatException {
         CompileResult compiled = ConfigCompiler.compile(source, options);
         Loaded read = parse(compiled.bytes(), hint);
         List<String> warnings = new ArrayList<>(compiled.warnings());
-        warnings.addAll(read.warnings());
-        return new Loaded(read.file(), List.copyOf(warnings), compiled.sourceMap());
+        for (String warning : read.warnings()) {
+            warnings.add(source + ": warning: " + warning);
+        }
+        return new CompiledSource(compiled, new Loaded(read.file(), List.copyOf(warnings), compiled.sourceMap()));
+    }
+
+    /** {@link #compileC}, for callers that only need the configuration. */
+    public static Loaded loadC(Path source, CompileOptions options, LayoutHint hint)
+            throws CompileException, ConfigFormatException {
+        return compileC(source, options, hint).loaded();
     }
 
     /**

@@ -44,7 +44,8 @@ class ConfigLoaderCSourceTest {
                 LayoutHint.AUTO);
         assertEquals(2, loaded.warnings().size(), loaded.warnings().toString());
         assertEquals(source + ":1:2: warning: #warning \"draft\"", loaded.warnings().get(0));
-        assertTrue(loaded.warnings().get(1).startsWith("32 trailing bytes"), loaded.warnings().get(1));
+        assertTrue(loaded.warnings().get(1).startsWith(source + ": warning: 32 trailing bytes"),
+                loaded.warnings().get(1));
     }
 
     @Test
