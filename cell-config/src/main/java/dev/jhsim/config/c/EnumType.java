@@ -22,10 +22,6 @@ final class EnumType implements CType {
         return underlying;
     }
 
-    String tag() {
-        return tag;
-    }
-
     @Override
     public long size() {
         return underlying == null ? 0 : underlying.size();

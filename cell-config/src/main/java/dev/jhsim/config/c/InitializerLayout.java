@@ -251,6 +251,10 @@ final class InitializerLayout {
             Member m = struct.members().get((int) position);
             element = new Slot(m.type(), aggregate.bitOffset() + m.bitOffset(), m.bitWidth(),
                     m.name() == null ? aggregate.path() : aggregate.path() + "." + m.name());
+            if (!m.type().isComplete()) {
+                throw CompileException.at(cursor.peek().start().position(), "initialising the flexible array member '"
+                        + element.path() + "' is not supported");
+            }
             if (struct.isUnion()) {
                 activate(aggregate, struct, m);
             }

@@ -7,8 +7,7 @@ import java.util.List;
  * macro's last parameter collects the remaining arguments ({@code __VA_ARGS__},
  * or a named one in GNU's {@code args...} form).
  */
-record Macro(String name, boolean functionLike, List<String> parameters, boolean variadic, List<Token> body,
-        Position definedAt) {
+record Macro(String name, boolean functionLike, List<String> parameters, boolean variadic, List<Token> body) {
 
     int parameterIndex(String identifier) {
         return functionLike ? parameters.indexOf(identifier) : -1;

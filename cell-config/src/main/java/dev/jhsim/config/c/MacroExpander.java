@@ -34,14 +34,13 @@ final class MacroExpander {
         if (name.kind() != TokenKind.IDENTIFIER || name.hideSet().contains(name.text())) {
             return false;
         }
-        Token builtin = builtin(name);
-        if (builtin != null) {
-            source.pushBack(builtin);
-            return true;
-        }
         Macro macro = macros.get(name.text());
         if (macro == null) {
-            return false;
+            Token builtin = builtin(name);
+            if (builtin != null) {
+                source.pushBack(builtin);
+            }
+            return builtin != null;
         }
         Set<String> hidden;
         List<List<Token>> arguments = new ArrayList<>();
@@ -230,12 +229,17 @@ final class MacroExpander {
                 text.append(' ');
             }
             boolean literal = t.kind() == TokenKind.STRING || t.kind() == TokenKind.CHARACTER;
-            text.append(literal ? t.text().replace("\\", "\\\\").replace("\"", "\\\"") : t.text());
+            text.append(literal ? escape(t.text()) : t.text());
         }
         return Token.of(TokenKind.STRING, "\"" + text + "\"", at).withSpaceBefore(spaceBefore);
     }
 
-    static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    private static String quote(String text) {
+        return "\"" + escape(text) + "\"";
+    }
+
+    /** Text as it must be spelt inside a string literal. */
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

@@ -10,10 +10,6 @@ record Member(String name, CType type, long bitOffset, int bitWidth, Position at
         return bitWidth >= 0;
     }
 
-    long offset() {
-        return bitOffset / 8;
-    }
-
     /** Whether an initialiser list gives this member a value in turn (unnamed bit-fields are skipped). */
     boolean isInitialisable() {
         return name != null || !isBitField();

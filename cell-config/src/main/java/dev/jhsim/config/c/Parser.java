@@ -243,7 +243,7 @@ final class Parser implements ExpressionParser.TypeNames {
         boolean isExtern = false;
         boolean isInline = false;
         boolean isConst = false;
-        TypeCounter counter = new TypeCounter();
+        BasicTypeSpecifiers basic = new BasicTypeSpecifiers();
         CType other = null;
         Attributes attributes = Attributes.NONE;
         while (true) {
@@ -272,20 +272,20 @@ final class Parser implements ExpressionParser.TypeNames {
                 cursor.next();
                 skipBalanced("(", ")", t);
             } else if (word.equals("struct") || word.equals("union")) {
-                other = counter.other(other, structSpecifier(), t);
+                other = basic.other(other, structSpecifier(), t);
             } else if (word.equals("enum")) {
-                other = counter.other(other, enumSpecifier(), t);
-            } else if (counter.accepts(word)) {
-                counter.add(word, t);
+                other = basic.other(other, enumSpecifier(), t);
+            } else if (basic.accepts(word)) {
+                basic.add(word, t);
                 cursor.next();
-            } else if (other == null && counter.isEmpty() && scope.isTypedefName(word)) {
+            } else if (other == null && basic.isEmpty() && scope.isTypedefName(word)) {
                 other = ((Scope.TypedefName) scope.lookup(word)).type();
                 cursor.next();
             } else {
                 break;
             }
         }
-        CType type = other != null ? other : counter.type(start);
+        CType type = other != null ? other : basic.type();
         if (type == null) {
             if (isTypedef || isStatic || isExtern) {
                 throw CompileException.at(start.position(), "type defaults to 'int' in declaration: give the type");
@@ -293,82 +293,6 @@ final class Parser implements ExpressionParser.TypeNames {
             throw cursor.expected("declaration specifiers");
         }
         return new Specifiers(type, isTypedef, isStatic, isExtern, isInline, isConst, attributes);
-    }
-
-    /** Counts the basic type keywords of a declaration and names the type they make together. */
-    private static final class TypeCounter {
-        private static final List<String> WORDS = List.of("void", "_Bool", "char", "short", "int", "long", "signed",
-                "unsigned");
-        private final int[] counts = new int[WORDS.size()];
-        private Token firstWord;
-
-        boolean accepts(String word) {
-            return WORDS.contains(word) || word.equals("__signed__") || word.equals("__signed")
-                    || word.equals("float") || word.equals("double") || word.equals("_Complex");
-        }
-
-        void add(String word, Token at) throws CompileException {
-            if (word.equals("float") || word.equals("double") || word.equals("_Complex")) {
-                throw CompileException.at(at.position(), "type '" + word + "' is not supported: configurations"
-                        + " hold integers only");
-            }
-            int i = WORDS.indexOf(word.startsWith("__signed") ? "signed" : word);
-            if (counts[i] > 0 && !(word.equals("long") && counts[i] == 1)) {
-                throw CompileException.at(at.position(), word.equals("long") ? "'long long long' is too long"
-                        : "duplicate '" + word + "'");
-            }
-            counts[i]++;
-            if (firstWord == null) {
-                firstWord = at;
-            }
-        }
-
-        boolean isEmpty() {
-            return firstWord == null;
-        }
-
-        CType other(CType previous, CType type, Token at) throws CompileException {
-            if (previous != null || !isEmpty()) {
-                throw CompileException.at(at.position(), "two or more data types in declaration specifiers");
-            }
-            return type;
-        }
-
-        private int count(String word) {
-            return counts[WORDS.indexOf(word)];
-        }
-
-        /** The type named, or null if no type keyword was given. */
-        CType type(Token start) throws CompileException {
-            if (isEmpty()) {
-                return null;
-            }
-            boolean signed = count("signed") > 0;
-            boolean unsigned = count("unsigned") > 0;
-            if (signed && unsigned) {
-                throw CompileException.at(firstWord.position(), "both 'signed' and 'unsigned' in declaration specifiers");
-            }
-            int kinds = (count("void") > 0 ? 1 : 0) + (count("_Bool") > 0 ? 1 : 0) + (count("char") > 0 ? 1 : 0);
-            boolean sized = count("short") > 0 || count("long") > 0;
-            if (kinds > 1 || kinds == 1 && (sized || count("int") > 0)
-                    || count("void") + count("_Bool") > 0 && (signed || unsigned)
-                    || count("short") > 0 && count("long") > 0) {
-                throw CompileException.at(firstWord.position(), "two or more data types in declaration specifiers");
-            }
-            if (count("void") > 0) {
-                return OpaqueType.VOID;
-            }
-            if (count("_Bool") > 0) {
-                return IntType.BOOL;
-            }
-            if (count("char") > 0) {
-                return signed ? IntType.SIGNED_CHAR : unsigned ? IntType.UNSIGNED_CHAR : IntType.CHAR;
-            }
-            IntType type = count("short") > 0 ? IntType.SHORT
-                    : count("long") == 2 ? IntType.LONG_LONG
-                    : count("long") == 1 ? IntType.LONG : IntType.INT;
-            return unsigned ? type.toUnsigned() : type;
-        }
     }
 
     private CType structSpecifier() throws CompileException {

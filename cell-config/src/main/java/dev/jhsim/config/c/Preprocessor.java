@@ -127,8 +127,11 @@ final class Preprocessor {
     }
 
     static CompileException unterminated(Token t) {
-        char quote = t.text().chars().filter(c -> c == '"' || c == '\'').mapToObj(c -> (char) c).findFirst().orElse('"');
-        return CompileException.at(t.position(), "missing terminating " + quote + " character");
+        int quote = 0;
+        while (Lexer.isIdentifierPart(t.text().charAt(quote))) {
+            quote++; // an encoding prefix such as L or u8
+        }
+        return CompileException.at(t.position(), "missing terminating " + t.text().charAt(quote) + " character");
     }
 
     private static List<Token> restOfLine(OpenFile file) {
@@ -271,8 +274,7 @@ final class Preprocessor {
         for (Token t : args.subList(i, args.size())) {
             body.add(body.isEmpty() ? t.withSpaceBefore(false) : t);
         }
-        Macro macro = new Macro(name.text(), functionLike, List.copyOf(parameters), variadic, List.copyOf(body),
-                name.position());
+        Macro macro = new Macro(name.text(), functionLike, List.copyOf(parameters), variadic, List.copyOf(body));
         checkOperators(macro);
         Macro old = macros.put(macro.name(), macro);
         if (old != null && !old.sameAs(macro)) {
