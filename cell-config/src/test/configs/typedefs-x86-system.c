@@ -33,6 +33,18 @@ _Static_assert(sizeof(struct jailhouse_memory) % 8 == 0, "regions are multiples 
 int unused_prototype(int x, const char *y);
 static inline int unused_helper(int x) { return x * 2 + (x > 1 ? unused_helper(x - 1) : 0); }
 
+/* The one IOMMU, wherever the layout keeps IOMMU units. */
+#define AMD_IOMMU					\
+	{						\
+		.type = JAILHOUSE_IOMMU_AMD,		\
+		.base = 0xfeb80000,			\
+		.size = 0x80000,			\
+		.amd.bdf = 0x02,			\
+		.amd.base_cap = 0x40,			\
+		.amd.msi_cap = 0x54,			\
+		.amd.features = 0x80048824,		\
+	}
+
 typedef struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
@@ -64,33 +76,13 @@ const system_config_t config = {
 		.platform_info = {
 			.pci_mmconfig_base = 0xe0000000,
 			.pci_mmconfig_end_bus = 0xff,
-			IOMMU_UNITS_OUTSIDE(
-				{
-					.type = JAILHOUSE_IOMMU_AMD,
-					.base = 0xfeb80000,
-					.size = 0x80000,
-					.amd.bdf = 0x02,
-					.amd.base_cap = 0x40,
-					.amd.msi_cap = 0x54,
-					.amd.features = 0x80048824,
-				},
-			)
+			IOMMU_UNITS_OUTSIDE(AMD_IOMMU)
 			.x86 = {
 				.pm_timer_address = 0x808,
 				.apic_mode = JAILHOUSE_APIC_MODE_AUTO,
 				.tsc_khz = LOCAL_BITS * 1000000 + LOCAL_PADDED,
 				.apic_khz = sizeof(words_t) + sizeof(word_ptr_t),
-				IOMMU_UNITS_INSIDE(
-					{
-						.type = JAILHOUSE_IOMMU_AMD,
-						.base = 0xfeb80000,
-						.size = 0x80000,
-						.amd.bdf = 0x02,
-						.amd.base_cap = 0x40,
-						.amd.msi_cap = 0x54,
-						.amd.features = 0x80048824,
-					},
-				)
+				IOMMU_UNITS_INSIDE(AMD_IOMMU)
 			},
 		},
 		.root_cell = {
