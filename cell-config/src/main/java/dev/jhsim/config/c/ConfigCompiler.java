@@ -12,7 +12,7 @@ import java.util.List;
  * parse, lay out the one initialised object.
  */
 public final class ConfigCompiler {
-    /** What gcc predefines that configuration headers may test; nothing target-specific. */
+    /** Macros gcc predefines that headers may test (none names a CPU), and {@code __JHSIM__}. */
     private static final List<String> PREDEFINED = List.of("__STDC__=1", "__STDC_VERSION__=201710L",
             "__STDC_HOSTED__=1", "__CHAR_BIT__=8", "__SIZEOF_SHORT__=2", "__SIZEOF_INT__=4", "__SIZEOF_LONG__=8",
             "__SIZEOF_LONG_LONG__=8", "__SIZEOF_POINTER__=8", "__LP64__=1", "_LP64=1",
@@ -26,6 +26,12 @@ public final class ConfigCompiler {
     private record Definition(CObject object, InitializerLayout.Result layout) {
     }
 
+    /**
+     * Compiles {@code source}. Diagnostics locate the source by the path as
+     * given, like gcc's.
+     *
+     * @throws CompileException at the first error, as gcc words it
+     */
     public static CompileResult compile(Path source, CompileOptions options) throws CompileException {
         try {
             return compileSource(source, options);
