@@ -2,7 +2,6 @@ package dev.jhsim.boards;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.jhsim.config.ConfigLoader;
 import dev.jhsim.config.binary.LayoutHint;
@@ -11,52 +10,53 @@ import dev.jhsim.config.c.ConfigCompiler;
 import dev.jhsim.config.model.CellConfig;
 import dev.jhsim.fixtures.Repo;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The build compiled every configuration source of the module into a class-path resource. */
+/** The build compiled every board's configuration sources into class-path resources. */
 class BoardConfigsTest {
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = BoardConfigsTest.class.getResourceAsStream(name)) {
-            assertNotNull(in, name + " was not built; the boards build compiles src/*/configs/**.c");
-            return in.readAllBytes();
-        }
-    }
+    private static final PathMatcher CONFIG_SOURCES = FileSystems.getDefault().getPathMatcher("glob:*/configs/**.c");
 
-    private static List<Path> sources(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
+    /** BOARD/configs/NAME.c below {@code root}. */
+    private static List<Path> sources(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> CONFIG_SOURCES.matches(root.relativize(p))).sorted().toList();
         }
     }
 
-    /** Each resource holds exactly what the compiler makes of its source now. */
+    /** Each source's resource holds exactly what the compiler makes of the source now. */
     private static void checkBuilt(Path root) throws Exception {
         for (Path source : sources(root)) {
-            String name = "/configs/" + root.relativize(source).toString().replace('\\', '/')
+            Path relative = root.relativize(source);
+            String board = relative.getName(0).toString();
+            String cell = relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/')
                     .replaceFirst("\\.c$", ".cell");
-            byte[] expected = ConfigCompiler.compile(source, CompileOptions.DEFAULT
-                    .withIncludeDir(Repo.path("boards/src/main/configs/include"))).bytes();
-            assertArrayEquals(expected, resource(name), name);
+            byte[] expected = ConfigCompiler.compile(source, CompileOptions.DEFAULT).bytes();
+            assertArrayEquals(expected, Boards.file(board, cell).orElseThrow(() -> new AssertionError(
+                    relative + " was not built into /boards/" + board + "/" + cell)), relative.toString());
         }
     }
 
     @Test
     void everyBoardConfigurationIsBuilt() throws Exception {
-        checkBuilt(Repo.path("boards/src/main/configs"));
+        checkBuilt(Repo.path("boards"));
     }
 
     @Test
     void theBuildCheckSourceIsBuiltAndIsAConfiguration() throws Exception {
-        checkBuilt(Repo.path("boards/src/test/configs"));
-        CellConfig cell = (CellConfig) ConfigLoader.parse(resource("/configs/build-check/inmate.cell"),
-                LayoutHint.AUTO).file();
+        Path tests = Repo.path("boards/src/test/boards");
+        assertEquals(1, sources(tests).size());
+        checkBuilt(tests);
+        CellConfig cell = (CellConfig) ConfigLoader.parse(Boards.file("build-check", "configs/inmate.cell")
+                .orElseThrow(), LayoutHint.AUTO).file();
         assertEquals("build-check", cell.cell().name());
         assertEquals(2, cell.cell().memoryRegions().size());
     }

@@ -66,6 +66,19 @@ class ConfigTreeBuildTest {
     }
 
     @Test
+    void onlySourcesMatchingTheGlobAreCompiled() throws Exception {
+        Path configs = Files.createDirectories(dir.resolve("tree/demo-board/configs"));
+        Path elsewhere = Files.createDirectories(dir.resolve("tree/src/test/configs"));
+        Files.copy(FIXTURES.resolve("arm-cell.c"), configs.resolve("cell.c"));
+        Files.writeString(elsewhere.resolve("ignored.c"), "this is not C\n");
+        assertEquals(0, run(dir.resolve("tree").toString(), dir.resolve("out").toString(),
+                "--sources=*/configs/**.c", "-I" + FIXTURES), err.toString());
+        assertArrayEquals(ConfigFixtures.get("v14", "arm-cell").bytes(),
+                Files.readAllBytes(dir.resolve("out/demo-board/configs/cell.cell")));
+        assertFalse(Files.exists(dir.resolve("out/src")));
+    }
+
+    @Test
     void badArguments() {
         assertEquals(2, run(dir.toString()));
         assertEquals(2, run(dir.toString(), dir.toString(), "--frob"));

@@ -1,6 +1,6 @@
 /*
  * Not a board: the one source that proves the build compiles configuration
- * sources. The test build turns it into configs/build-check/inmate.cell.
+ * sources. The test build turns it into /boards/build-check/configs/inmate.cell.
  */
 #include <jailhouse/types.h>
 #include <jailhouse/cell-config.h>
