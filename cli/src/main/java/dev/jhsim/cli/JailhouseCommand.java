@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ConfigCommand.class,
             HardwareCommand.class,
             DemoCommand.class,
+            SimCommand.class,
         })
 public final class JailhouseCommand implements Runnable {
 

@@ -1,0 +1,117 @@
+package dev.jhsim.machine.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The simulation kernel: one thread, virtual time in picoseconds, processors
+ * stepped round-robin in a fixed order in slices of virtual time, events fired
+ * between slices. Waiting processors are skipped, and when nothing runs the
+ * clock jumps to the next event, so idle time costs no host time.
+ */
+public final class Simulation {
+    public static final long PS_PER_SECOND = 1_000_000_000_000L;
+
+    /** Why a run returned. */
+    public enum Outcome { TIME_REACHED, CONDITION_MET, ALL_HALTED, IDLE, STOPPED }
+
+    private final EventQueue events = new EventQueue();
+    private final List<Processor> processors = new ArrayList<>();
+    private final List<long[]> credits = new ArrayList<>();
+    private final long quantumInstructions;
+    private long sliceLength = Long.MAX_VALUE;
+    private long now;
+    private boolean stopRequested;
+
+    /** {@code quantumInstructions}: how many instructions the fastest processor runs per slice. */
+    public Simulation(long quantumInstructions) {
+        if (quantumInstructions <= 0) {
+            throw new IllegalArgumentException("quantum must be positive");
+        }
+        this.quantumInstructions = quantumInstructions;
+    }
+
+    public void addProcessor(Processor p) {
+        processors.add(p);
+        credits.add(new long[1]);
+        sliceLength = Math.min(sliceLength, Math.max(1, quantumInstructions * PS_PER_SECOND / p.frequencyHz()));
+    }
+
+    public EventQueue events() {
+        return events;
+    }
+
+    /** Current virtual time in picoseconds. */
+    public long now() {
+        return now;
+    }
+
+    /** Makes the current run return after the slice in progress (for use from events or processors). */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    public Outcome runUntil(long timePs) {
+        return run(() -> false, timePs);
+    }
+
+    public Outcome runUntilHalted(long limitPs) {
+        return run(() -> false, limitPs);
+    }
+
+    /** Runs until {@code condition} holds (checked between slices), every processor halted, or {@code limitPs}. */
+    public Outcome run(BooleanSupplier condition, long limitPs) {
+        stopRequested = false;
+        while (true) {
+            if (condition.getAsBoolean()) {
+                return Outcome.CONDITION_MET;
+            }
+            if (stopRequested) {
+                return Outcome.STOPPED;
+            }
+            if (now >= limitPs) {
+                return Outcome.TIME_REACHED;
+            }
+            boolean anyRunning = false;
+            boolean allHalted = true;
+            for (Processor p : processors) {
+                anyRunning |= p.state() == Processor.State.RUNNING;
+                allHalted &= p.state() == Processor.State.HALTED;
+            }
+            if (allHalted) {
+                return Outcome.ALL_HALTED;
+            }
+            long next = events.nextTime();
+            if (!anyRunning) {
+                if (next == Long.MAX_VALUE) {
+                    return Outcome.IDLE;
+                }
+                now = Math.max(now, Math.min(next, limitPs));
+                events.runDue(now);
+                continue;
+            }
+            long end = Math.min(Math.min(now + sliceLength, next), limitPs);
+            runSlice(end - now);
+            now = end;
+            events.runDue(now);
+        }
+    }
+
+    private void runSlice(long lengthPs) {
+        for (int i = 0; i < processors.size(); i++) {
+            Processor p = processors.get(i);
+            long[] credit = credits.get(i);
+            // Credit is kept in Hz*ps so that no fraction of a cycle is ever lost.
+            credit[0] += lengthPs * p.frequencyHz();
+            if (p.state() != Processor.State.RUNNING) {
+                credit[0] = Math.min(credit[0], 0);
+                continue;
+            }
+            long cycles = credit[0] / PS_PER_SECOND;
+            if (cycles > 0) {
+                credit[0] -= p.run(cycles) * PS_PER_SECOND;
+            }
+        }
+    }
+}
