@@ -63,6 +63,8 @@ public final class Arm64Cpu implements Processor {
     private int notRetired;
     private boolean irqLine;
     private boolean fiqLine;
+    private boolean virqLine;
+    private boolean vfiqLine;
     /** Set when something asynchronous may need servicing before the next block. */
     private boolean attention;
 
@@ -122,6 +124,28 @@ public final class Arm64Cpu implements Processor {
         if ((irq || fiq) && state == State.WAITING) {
             state = State.RUNNING;
         }
+    }
+
+    /**
+     * The virtual IRQ and FIQ signals from a GIC virtual CPU interface
+     * (combined with HCR_EL2.VI/VF by the exception model). Like the physical
+     * lines, they wake a waiting CPU and are looked at between blocks.
+     */
+    public void setVirtualInterruptLines(boolean virq, boolean vfiq) {
+        virqLine = virq;
+        vfiqLine = vfiq;
+        attention = true;
+        if ((virq || vfiq) && state == State.WAITING) {
+            state = State.RUNNING;
+        }
+    }
+
+    public boolean virqLine() {
+        return virqLine;
+    }
+
+    public boolean vfiqLine() {
+        return vfiqLine;
     }
 
     /** Wakes a CPU waiting in WFE (an event, SEV from another core). */
