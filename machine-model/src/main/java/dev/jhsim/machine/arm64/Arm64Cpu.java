@@ -38,6 +38,8 @@ public final class Arm64Cpu implements Processor {
     public long tpidrEl0;
     public long tpidrroEl0;
     public long tpidrEl1;
+    /** HCR_EL2 (see {@link Hcr}), set by the Java hypervisor acting as EL2. */
+    public long hcrEl2;
     /** Exclusive monitor: the reserved address, or -1 when open. */
     public long exclusiveAddress = -1;
     public int exclusiveSize;
