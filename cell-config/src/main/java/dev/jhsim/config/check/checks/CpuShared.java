@@ -1,0 +1,34 @@
+package dev.jhsim.config.check.checks;
+
+import dev.jhsim.config.check.CheckedCell;
+import dev.jhsim.config.check.ConfigSet;
+import dev.jhsim.config.check.Element;
+import dev.jhsim.config.check.Finding;
+import dev.jhsim.config.model.CpuSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/** CPUs two non-root cells both claim: the second cell cannot be created while the first exists. */
+final class CpuShared extends NamedCheck {
+    CpuShared() {
+        super("cpu-shared", "CPUs in more than one non-root cell");
+    }
+
+    @Override
+    public List<Finding> run(ConfigSet set) {
+        List<Finding> findings = new ArrayList<>();
+        List<CheckedCell> cells = set.nonRoot();
+        for (int b = 0; b < cells.size(); b++) {
+            CpuSet cpus = cells.get(b).cell().cpus();
+            for (CheckedCell earlier : cells.subList(0, b)) {
+                List<Integer> both = cpus.cpus().stream().filter(earlier.cell().cpus()::contains).toList();
+                if (!both.isEmpty()) {
+                    findings.add(cells.get(b).finding(Element.CPU_SET,
+                            Cpus.named(both) + " also in cell '" + earlier.name() + "'",
+                            "give each CPU to one non-root cell"));
+                }
+            }
+        }
+        return findings;
+    }
+}
