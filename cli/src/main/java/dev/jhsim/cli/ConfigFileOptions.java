@@ -3,6 +3,7 @@ package dev.jhsim.cli;
 import dev.jhsim.config.ConfigFormatException;
 import dev.jhsim.config.ConfigLoader;
 import dev.jhsim.config.binary.LayoutHint;
+import dev.jhsim.config.check.CheckInput;
 import dev.jhsim.config.model.ConfigFile;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
@@ -19,6 +20,15 @@ final class ConfigFileOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError(2, "jailhouse: " + e.getMessage());
         }
+    }
+
+    /**
+     * Loads a configuration for {@code jailhouse config check}, with the map
+     * from its bytes to its source. Binary and JSON files have no source map;
+     * C sources will get the compiler's map here (issue 3).
+     */
+    CheckInput loadForCheck(String file, PrintWriter err) {
+        return CheckInput.of(file, load(file, err));
     }
 
     /** Loads a configuration file in any form; one-line errors naming the file, warnings on stderr. */
