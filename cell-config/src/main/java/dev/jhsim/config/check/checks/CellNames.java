@@ -21,8 +21,8 @@ final class CellNames extends NamedCheck {
             CheckedCell cell = cells.get(b);
             for (CheckedCell earlier : cells.subList(0, b)) {
                 if (earlier.name().equals(cell.name())) {
-                    findings.add(cell.finding(Element.CELL, "the name is also the name of "
-                            + (earlier.root() ? "the root cell" : "the cell from " + earlier.input().fileName()),
+                    findings.add(cell.finding(Element.CELL, "'" + cell.name() + "' is also the name of "
+                            + (earlier.root() ? "the root cell" : "the cell in " + earlier.input().fileName()),
                             "give every cell of the set its own name"));
                     break;
                 }

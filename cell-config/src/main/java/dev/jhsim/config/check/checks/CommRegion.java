@@ -37,7 +37,7 @@ final class CommRegion extends NamedCheck {
                             + first + ")", "keep one communication region per cell"));
                 } else if (r.size() != RegionAlignment.PAGE_SIZE) {
                     findings.add(cell.regionFinding(i, String.format("the communication region is 0x%x bytes,"
-                            + " the comm page 0x1000", r.size()), "set the size to 0x1000"));
+                            + " not the 0x1000 of the comm page", r.size()), "set the size to 0x1000"));
                 }
                 first = first < 0 ? i : first;
             }

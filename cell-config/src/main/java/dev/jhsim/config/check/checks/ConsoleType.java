@@ -24,10 +24,10 @@ final class ConsoleType extends NamedCheck {
     public List<Finding> run(ConfigSet set) {
         List<Finding> findings = new ArrayList<>();
         problem(set, set.system().debugConsole()).ifPresent(p -> findings.add(set.root()
-                .finding(Element.DEBUG_CONSOLE, "debug console: " + p, hint(set))));
+                .finding(Element.DEBUG_CONSOLE, p, hint(set))));
         for (CheckedCell cell : set.cells()) {
             problem(set, cell.cell().console()).ifPresent(p -> findings.add(cell
-                    .finding(Element.CONSOLE, "console: " + p, hint(set))));
+                    .finding(Element.CONSOLE, p, hint(set))));
         }
         return findings;
     }

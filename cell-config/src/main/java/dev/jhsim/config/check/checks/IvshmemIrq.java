@@ -29,9 +29,9 @@ final class IvshmemIrq extends NamedCheck {
             int rotation = e.device().device() & 3;
             long line = 32 + e.cell().cell().vpciIrqBase() + rotation;
             if (e.device().numMsixVectors() == 0 && !IrqLines.granted(e.cell().cell(), gicd).contains(line)) {
-                findings.add(IvshmemPeers.finding(e, "INTx line " + line + " (32 + vpci_irq_base "
-                        + e.cell().cell().vpciIrqBase() + " + device number mod 4, " + rotation
-                        + ") is not granted to the cell", "grant line " + line
+                findings.add(IvshmemPeers.finding(e, String.format("INTx line %d (32 + vpci_irq_base %d + %d for"
+                        + " device %d) is not granted to the cell", line, e.cell().cell().vpciIrqBase(), rotation,
+                        e.device().device()), "grant line " + line
                         + " in the cell's GIC irqchip, or change vpci_irq_base"));
             }
         }
