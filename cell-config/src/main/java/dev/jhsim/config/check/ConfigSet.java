@@ -74,6 +74,18 @@ public final class ConfigSet {
         return all;
     }
 
+    /** The cells given before {@code cell} (the root cell first), for checks between pairs of cells. */
+    public List<CheckedCell> before(CheckedCell cell) {
+        List<CheckedCell> earlier = new ArrayList<>();
+        for (CheckedCell c : cells()) {
+            if (c == cell) {
+                return earlier;
+            }
+            earlier.add(c);
+        }
+        throw new IllegalArgumentException("cell '" + cell.name() + "' is not in the set");
+    }
+
     /** Whether the system is an ARM one (arm or arm64), whose platform info describes a GIC. */
     public boolean isArm() {
         return system.isArmPlatform();

@@ -34,7 +34,8 @@ class CheckerRobustnessTest {
             try {
                 for (int f = 0; f < names.length; f++) {
                     byte[] bytes = ConfigFixtures.get(layout, names[f]).bytes();
-                    files[f] = ConfigReader.readLenient(f == victim ? corrupt(bytes, random) : bytes, LayoutHint.AUTO).file();
+                    byte[] variant = f == victim ? corrupt(bytes, random) : bytes;
+                    files[f] = ConfigReader.readLenient(variant, LayoutHint.AUTO).file();
                 }
             } catch (ConfigFormatException e) {
                 continue;

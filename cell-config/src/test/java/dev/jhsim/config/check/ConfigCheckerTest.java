@@ -113,8 +113,10 @@ class ConfigCheckerTest {
                   "root_cell": {
                     "name": "root", "cpus": "0-3",
                     "memory_regions": [
-                      {"phys_start": "0xfec00000", "virt_start": "0xfec00000", "size": "0x1000", "flags": "READ|WRITE|IO"},
-                      {"phys_start": "0xfee00000", "virt_start": "0xfee00000", "size": "0x1000", "flags": "READ|WRITE|IO"}
+                      {"phys_start": "0xfec00000", "virt_start": "0xfec00000", "size": "0x1000",
+                       "flags": "READ|WRITE|IO"},
+                      {"phys_start": "0xfee00000", "virt_start": "0xfee00000", "size": "0x1000",
+                       "flags": "READ|WRITE|IO"}
                     ],
                     "irqchips": [{"address": "0xfec00000", "id": "0xff00", "pin_bitmap": ["0xffffff", "0", "0", "0"]}]
                   }

@@ -22,7 +22,8 @@ final class TestSets {
                   "root_cell": {
                     "name": "root", "cpus": "0-3",
                     "memory_regions": [
-                      {"phys_start": "0x9000000", "virt_start": "0x9000000", "size": "0x1000", "flags": "READ|WRITE|IO"},
+                      {"phys_start": "0x9000000", "virt_start": "0x9000000", "size": "0x1000",
+                       "flags": "READ|WRITE|IO"},
                       {"phys_start": "0x40000000", "virt_start": "0x40000000", "size": "0x3fc00000",
                        "flags": "READ|WRITE|EXECUTE|DMA"}%s
                     ],

@@ -4,6 +4,7 @@ import dev.jhsim.config.check.CheckedCell;
 import dev.jhsim.config.check.ConfigSet;
 import dev.jhsim.config.check.Dumps;
 import dev.jhsim.config.check.Finding;
+import dev.jhsim.config.model.Cell;
 import dev.jhsim.config.model.MemoryRegion;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,28 +15,22 @@ import java.util.List;
  * Without it, creating one cell takes the memory from the root cell and
  * destroying it gives it back while the other cell still uses it.
  */
-final class CellOverlap extends NamedCheck {
+final class CellOverlap extends ElementCheck<MemoryRegion> {
     CellOverlap() {
-        super("cell-overlap", "Memory shared between non-root cells without intent");
+        super("cell-overlap", "Memory shared between non-root cells without intent", Scope.NON_ROOT_CELLS,
+                Cell::memoryRegions);
     }
 
     @Override
-    public List<Finding> run(ConfigSet set) {
+    List<Finding> check(ConfigSet set, CheckedCell cell, int index, MemoryRegion region) {
         List<Finding> findings = new ArrayList<>();
-        List<CheckedCell> cells = set.nonRoot();
-        for (int b = 0; b < cells.size(); b++) {
-            CheckedCell later = cells.get(b);
-            for (int i = 0; i < later.regions().size(); i++) {
-                for (CheckedCell earlier : cells.subList(0, b)) {
-                    for (int j = 0; j < earlier.regions().size(); j++) {
-                        if (unintended(later.regions().get(i), earlier.regions().get(j))) {
-                            findings.add(later.regionFinding(i, "physically overlaps with region " + j
-                                    + " of cell '" + earlier.name() + "' and not both are ROOTSHARED",
-                                    "give each cell its own memory, or mark both regions ROOTSHARED"
-                                            + " if they are meant to share it")
-                                    .withRelated(Dumps.region(earlier.regions().get(j))));
-                        }
-                    }
+        for (CheckedCell earlier : set.before(cell)) {
+            for (int j = 0; !earlier.root() && j < earlier.regions().size(); j++) {
+                if (unintended(region, earlier.regions().get(j))) {
+                    findings.add(cell.regionFinding(index, "physically overlaps with region " + j + " of cell '"
+                            + earlier.name() + "' and not both are ROOTSHARED", "give each cell its own memory,"
+                            + " or mark both regions ROOTSHARED if they are meant to share it")
+                            .withRelated(Dumps.region(earlier.regions().get(j))));
                 }
             }
         }

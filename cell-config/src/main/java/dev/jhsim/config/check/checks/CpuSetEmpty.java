@@ -1,6 +1,5 @@
 package dev.jhsim.config.check.checks;
 
-import dev.jhsim.config.check.CheckedCell;
 import dev.jhsim.config.check.ConfigSet;
 import dev.jhsim.config.check.Element;
 import dev.jhsim.config.check.Finding;

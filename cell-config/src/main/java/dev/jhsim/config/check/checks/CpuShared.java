@@ -4,7 +4,6 @@ import dev.jhsim.config.check.CheckedCell;
 import dev.jhsim.config.check.ConfigSet;
 import dev.jhsim.config.check.Element;
 import dev.jhsim.config.check.Finding;
-import dev.jhsim.config.model.CpuSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,15 +16,13 @@ final class CpuShared extends NamedCheck {
     @Override
     public List<Finding> run(ConfigSet set) {
         List<Finding> findings = new ArrayList<>();
-        List<CheckedCell> cells = set.nonRoot();
-        for (int b = 0; b < cells.size(); b++) {
-            CpuSet cpus = cells.get(b).cell().cpus();
-            for (CheckedCell earlier : cells.subList(0, b)) {
-                List<Integer> both = cpus.cpus().stream().filter(earlier.cell().cpus()::contains).toList();
-                if (!both.isEmpty()) {
-                    findings.add(cells.get(b).finding(Element.CPU_SET,
-                            Cpus.named(both) + " also in cell '" + earlier.name() + "'",
-                            "give each CPU to one non-root cell"));
+        for (CheckedCell cell : set.nonRoot()) {
+            for (CheckedCell earlier : set.before(cell)) {
+                List<Integer> both = cell.cell().cpus().cpus().stream().filter(earlier.cell().cpus()::contains)
+                        .toList();
+                if (!earlier.root() && !both.isEmpty()) {
+                    findings.add(cell.finding(Element.CPU_SET, Cpus.named(both) + " also in cell '" + earlier.name()
+                            + "'", "give each CPU to one non-root cell"));
                 }
             }
         }

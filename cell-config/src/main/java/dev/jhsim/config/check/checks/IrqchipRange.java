@@ -4,6 +4,7 @@ import dev.jhsim.config.check.CheckedCell;
 import dev.jhsim.config.check.ConfigSet;
 import dev.jhsim.config.check.Element;
 import dev.jhsim.config.check.Finding;
+import dev.jhsim.config.model.Cell;
 import dev.jhsim.config.model.IrqChip;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,32 +16,25 @@ import java.util.List;
  * given to a cell and 1020-1023 are no interrupts. On x86 the pin_base
  * must be 0 and an IOAPIC has at most 120 pins.
  */
-final class IrqchipRange extends NamedCheck {
+final class IrqchipRange extends ElementCheck<IrqChip> {
     private static final int GIC_IDS = 1024;
     private static final int GIC_FIRST_SPI = 32;
     private static final int GIC_FIRST_SPECIAL = 1020;
     private static final int IOAPIC_MAX_PINS = 120;
 
     IrqchipRange() {
-        super("irqchip-range", "Interrupt lines outside the controller");
+        super("irqchip-range", "Interrupt lines outside the controller", Scope.ALL_CELLS, Cell::irqchips);
     }
 
     @Override
-    public List<Finding> run(ConfigSet set) {
-        List<Finding> findings = new ArrayList<>();
-        for (CheckedCell cell : set.cells()) {
-            for (int i = 0; i < cell.cell().irqchips().size(); i++) {
-                IrqChip chip = cell.cell().irqchips().get(i);
-                if (IrqLines.atKnownController(set, chip)) {
-                    for (String problem : set.isArm() ? gicProblems(chip) : ioapicProblems(chip)) {
-                        findings.add(cell.finding(Element.irqchip(i), problem, set.isArm()
-                                ? "use a pin_base that is a multiple of 32 and grant only SPIs (32-1019)"
-                                : "use pin_base 0 and grant only pins 0-119 the IOAPIC has"));
-                    }
-                }
-            }
+    List<Finding> check(ConfigSet set, CheckedCell cell, int index, IrqChip chip) {
+        if (!IrqLines.atKnownController(set, chip)) {
+            return List.of();
         }
-        return findings;
+        String hint = set.isArm() ? "use a pin_base that is a multiple of 32 and grant only SPIs (32-1019)"
+                : "use pin_base 0 and grant only pins 0-119 the IOAPIC has";
+        return (set.isArm() ? gicProblems(chip) : ioapicProblems(chip)).stream()
+                .map(problem -> cell.finding(Element.irqchip(index), problem, hint)).toList();
     }
 
     private static List<String> gicProblems(IrqChip chip) {

@@ -5,31 +5,27 @@ import dev.jhsim.config.check.CheckedCell;
 import dev.jhsim.config.check.ConfigSet;
 import dev.jhsim.config.check.Dumps;
 import dev.jhsim.config.check.Finding;
+import dev.jhsim.config.model.Cell;
 import dev.jhsim.config.model.MemoryRegion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Upstream's first check: two regions of one cell mapping the same physical or guest-physical addresses. */
-final class OverlapInsideCell extends NamedCheck {
+final class OverlapInsideCell extends ElementCheck<MemoryRegion> {
     OverlapInsideCell() {
-        super("overlap-in-cell", "Overlapping memory regions inside cell");
+        super("overlap-in-cell", "Overlapping memory regions inside cell", Scope.ALL_CELLS, Cell::memoryRegions);
     }
 
     @Override
-    public List<Finding> run(ConfigSet set) {
+    List<Finding> check(ConfigSet set, CheckedCell cell, int index, MemoryRegion region) {
         List<Finding> findings = new ArrayList<>();
-        for (CheckedCell cell : set.cells()) {
-            List<MemoryRegion> regions = cell.regions();
-            for (int i = 0; i < regions.size(); i++) {
-                for (int j = i + 1; j < regions.size(); j++) {
-                    String how = how(regions.get(i), regions.get(j));
-                    if (how != null) {
-                        findings.add(cell.regionFinding(i, how + " overlaps with region " + j,
-                                "shrink, split or remove one of the regions so that each address is mapped once")
-                                .withRelated(Dumps.region(regions.get(j))));
-                    }
-                }
+        for (int j = index + 1; j < cell.regions().size(); j++) {
+            String how = how(region, cell.regions().get(j));
+            if (how != null) {
+                findings.add(cell.regionFinding(index, how + " overlaps with region " + j,
+                        "shrink, split or remove one of the regions so that each address is mapped once")
+                        .withRelated(Dumps.region(cell.regions().get(j))));
             }
         }
         return findings;

@@ -3,10 +3,10 @@ package dev.jhsim.config.check.checks;
 import dev.jhsim.config.check.CheckedCell;
 import dev.jhsim.config.check.ConfigSet;
 import dev.jhsim.config.check.Finding;
+import dev.jhsim.config.model.Cell;
 import dev.jhsim.config.model.MemoryRegion;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Regions that are not page-aligned where it matters. RAM (any region
@@ -16,17 +16,17 @@ import java.util.Optional;
  * silently rounded down, mapping other memory than intended. (The comm
  * region's phys_start is ignored: the hypervisor provides its page.)
  */
-final class RegionAlignment extends RegionCheck {
+final class RegionAlignment extends ElementCheck<MemoryRegion> {
     static final long PAGE_SIZE = 0x1000;
 
     RegionAlignment() {
-        super("region-alignment", "Memory regions not page-aligned");
+        super("region-alignment", "Memory regions not page-aligned", Scope.ALL_CELLS, Cell::memoryRegions);
     }
 
     @Override
-    Optional<Finding> check(ConfigSet set, CheckedCell cell, int index, MemoryRegion r) {
+    List<Finding> check(ConfigSet set, CheckedCell cell, int index, MemoryRegion r) {
         if (r.size() == 0) {
-            return Optional.empty();
+            return List.of();
         }
         boolean physMatters = !r.has(MemoryRegion.COMM_REGION);
         List<String> misaligned = new ArrayList<>();
@@ -40,16 +40,16 @@ final class RegionAlignment extends RegionCheck {
             misaligned.add("size");
         }
         if (!r.has(MemoryRegion.IO) && !misaligned.isEmpty()) {
-            return Optional.of(cell.regionFinding(index, "RAM region with " + String.join(", ", misaligned)
+            return List.of(cell.regionFinding(index, "RAM region with " + String.join(", ", misaligned)
                     + " not page-aligned: the hypervisor would emulate it as sub-page MMIO",
                     "align phys_start, virt_start and size to 4 KiB (0x1000), or make it an IO region"));
         }
         if (physMatters && !isSubpage(r) && !aligned(r.physStart())) {
-            return Optional.of(cell.regionFinding(index, String.format("phys_start is not page-aligned while"
+            return List.of(cell.regionFinding(index, String.format("phys_start is not page-aligned while"
                     + " virt_start and size are: the hypervisor maps the page at 0x%x", r.physStart() & -PAGE_SIZE),
                     "align phys_start to 4 KiB (0x1000), as virt_start is"));
         }
-        return Optional.empty();
+        return List.of();
     }
 
     /** Regions the hypervisor does not map but emulates ({@code JAILHOUSE_MEMORY_IS_SUBPAGE}). */

@@ -25,7 +25,7 @@ record Resource(String name, long start, long size, List<String> dump, String hi
         return new Resource(name, start, size, Dumps.resource(start, size), hint);
     }
 
-    /** Every region of every cell that physically overlaps one of {@code resources}: cells, regions, resources in order. */
+    /** Each region of each cell physically overlapping one of {@code resources}; cells, regions, resources in order. */
     static List<Finding> mappedBy(ConfigSet set, List<Resource> resources) {
         List<Finding> findings = new ArrayList<>();
         for (CheckedCell cell : set.cells()) {
