@@ -53,9 +53,12 @@ class ConfigCheckerTest {
     void sectionsOfChecksThatDoNotApplyAreLeftOut() {
         CheckReport report = ConfigChecker.check(set(arm64System()));
         List<String> ids = report.sections().stream().map(CheckReport.Section::id).toList();
-        // No MMCONFIG window, no IOMMU, no board: as upstream, those sections are not printed.
+        // No MMCONFIG window, no IOMMU, no board: as upstream, those sections are not printed;
+        // nor is the port I/O check on ARM.
         assertFalse(ids.contains("mmconfig-interception"));
         assertFalse(ids.contains("iommu-interception"));
+        assertFalse(ids.contains("root-pio"));
+        assertTrue(ids.contains("ivshmem-irq"));
         assertTrue(ids.stream().noneMatch(id -> id.startsWith("board-")));
         CheckReport withBoth = ConfigChecker.check(set(arm64System("", """
                 "pci_mmconfig_base": "0x8e00000", "iommu_units": [{"type": "SMMUV3", "base": "0x9050000",
@@ -123,6 +126,9 @@ class ConfigCheckerTest {
                 }
                 """;
         CheckReport report = ConfigChecker.check(set(system));
+        List<String> ids = report.sections().stream().map(CheckReport.Section::id).toList();
+        assertTrue(ids.contains("root-pio"));
+        assertFalse(ids.contains("ivshmem-irq"));
         assertEquals("Missing resource interceptions for architecture x86", report.sections().stream()
                 .filter(s -> s.id().equals("arch-interception")).findFirst().orElseThrow().title());
         List<String> problems = findings(report, "arch-interception").stream()

@@ -18,6 +18,11 @@ final class RootPio extends ElementCheck<PioRegion> {
     }
 
     @Override
+    public boolean appliesTo(ConfigSet set) {
+        return !set.isArm();
+    }
+
+    @Override
     List<Finding> check(ConfigSet set, CheckedCell cell, int index, PioRegion pio) {
         List<AddressRange> rootPorts = set.root().cell().pioRegions().stream().map(RootPio::ports)
                 .flatMap(Optional::stream).toList();
