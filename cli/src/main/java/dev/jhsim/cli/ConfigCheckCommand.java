@@ -32,7 +32,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "CELLCONFIG", description = "Non-root cell configurations.")
     List<String> cells = new ArrayList<>();
 
-    @Option(names = "--board", paramLabel = "BOARD", description = "Also check against a bundled board (e.g. qemu-arm64).")
+    @Option(names = "--board", paramLabel = "BOARD",
+            description = "Also check against a bundled board (e.g. qemu-arm64).")
     String board;
 
     @Option(names = "--json", description = "Print the report as JSON.")

@@ -20,8 +20,8 @@ final class BoardCpus extends BoardCheck {
         for (CheckedCell cell : set.cells()) {
             List<Integer> missing = cell.cell().cpus().cpus().stream().filter(c -> c >= board.cpuCount()).toList();
             if (!missing.isEmpty()) {
-                findings.add(cell.finding(Element.CPU_SET, Cpus.named(missing)
-                        + " do not exist on board " + board.name() + " (" + board.cpuCount() + " CPUs)",
+                findings.add(cell.finding(Element.CPU_SET, Cpus.named(missing) + (missing.size() == 1 ? " does" : " do")
+                        + " not exist on board " + board.name() + " (" + board.cpuCount() + " CPUs)",
                         "use CPUs 0-" + (board.cpuCount() - 1) + " only"));
             }
         }

@@ -56,8 +56,9 @@ final class BoardGic extends BoardCheck {
                 IrqChip chip = cell.cell().irqchips().get(i);
                 List<Long> missing = chip.pins().stream().filter(p -> p >= gic.lines()).toList();
                 if (IrqLines.atKnownController(set, chip) && !missing.isEmpty()) {
-                    findings.add(cell.finding(Element.irqchip(i), IrqLines.named(missing) + " do not exist on board "
-                            + board.name() + " (its GIC has lines 0-" + (gic.lines() - 1) + ")",
+                    findings.add(cell.finding(Element.irqchip(i), IrqLines.named(missing)
+                            + (missing.size() == 1 ? " does" : " do") + " not exist on board " + board.name()
+                            + " (its GIC has lines 0-" + (gic.lines() - 1) + ")",
                             "grant only lines the board's GIC has"));
                 }
             }

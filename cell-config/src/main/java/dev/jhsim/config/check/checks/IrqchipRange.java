@@ -48,11 +48,13 @@ final class IrqchipRange extends ElementCheck<IrqChip> {
         }
         List<Long> local = chip.pins().stream().filter(p -> p < GIC_FIRST_SPI).toList();
         if (!local.isEmpty()) {
-            problems.add(IrqLines.named(local) + " are SGIs or PPIs, which no cell can be given");
+            problems.add(IrqLines.named(local) + (local.size() == 1 ? " is an SGI or PPI" : " are SGIs or PPIs")
+                    + ", which no cell can be given");
         }
         List<Long> special = chip.pins().stream().filter(p -> p >= GIC_FIRST_SPECIAL).toList();
         if (!special.isEmpty()) {
-            problems.add(IrqLines.named(special) + " are no interrupts (IDs from 1020 are special)");
+            problems.add(IrqLines.named(special) + (special.size() == 1 ? " is no interrupt" : " are no interrupts")
+                    + " (IDs from 1020 are special)");
         }
         return problems;
     }
@@ -64,7 +66,8 @@ final class IrqchipRange extends ElementCheck<IrqChip> {
         }
         List<Long> beyond = chip.pins().stream().filter(p -> p >= IOAPIC_MAX_PINS).toList();
         if (!beyond.isEmpty()) {
-            problems.add(IrqLines.named(beyond) + " are beyond the 120 pins an IOAPIC can have");
+            problems.add(IrqLines.named(beyond) + (beyond.size() == 1 ? " is" : " are")
+                    + " beyond the 120 pins an IOAPIC can have");
         }
         return problems;
     }
