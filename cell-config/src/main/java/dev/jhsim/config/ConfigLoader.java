@@ -2,12 +2,22 @@ package dev.jhsim.config;
 
 import dev.jhsim.config.binary.ConfigReader;
 import dev.jhsim.config.binary.LayoutHint;
+import dev.jhsim.config.c.CompileException;
+import dev.jhsim.config.c.CompileOptions;
+import dev.jhsim.config.c.CompileResult;
+import dev.jhsim.config.c.ConfigCompiler;
+import dev.jhsim.config.c.SourceMap;
 import dev.jhsim.config.json.JsonForm;
 import dev.jhsim.config.model.ConfigFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a configuration in any of its forms, telling them apart by content. */
+/**
+ * Reads a configuration in any of its forms: binary and JSON told apart by
+ * content, C sources by their {@code .c} extension.
+ */
 public final class ConfigLoader {
     private ConfigLoader() {
     }
@@ -28,8 +38,45 @@ public final class ConfigLoader {
         return Form.BINARY;
     }
 
-    /** A loaded configuration and what the user should know about it (e.g. ignored trailing bytes). */
-    public record Loaded(ConfigFile file, List<String> warnings) {
+    /**
+     * A loaded configuration, what the user should know about it (e.g. ignored
+     * trailing bytes) and, for a C source, where its bytes came from.
+     */
+    public record Loaded(ConfigFile file, List<String> warnings, SourceMap sourceMap) {
+        public Loaded(ConfigFile file, List<String> warnings) {
+            this(file, warnings, SourceMap.NONE);
+        }
+    }
+
+    /** Whether a file is a C configuration source, going by its name. */
+    public static boolean isCSource(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().endsWith(".c");
+    }
+
+    /** A compiled C source: the compiler's result (gcc's bytes, source map) and the configuration read from it. */
+    public record CompiledSource(CompileResult compiled, Loaded loaded) {
+    }
+
+    /**
+     * Compiles a C source (jhsim's bundled headers are searched after the
+     * options' {@code -I} directories) and reads the bytes it gives. The
+     * warnings of both steps are complete gcc-style lines naming the source.
+     */
+    public static CompiledSource compileC(Path source, CompileOptions options, LayoutHint hint)
+            throws CompileException, ConfigFormatException {
+        CompileResult compiled = ConfigCompiler.compile(source, options);
+        Loaded read = parse(compiled.bytes(), hint);
+        List<String> warnings = new ArrayList<>(compiled.warnings());
+        for (String warning : read.warnings()) {
+            warnings.add(source + ": warning: " + warning);
+        }
+        return new CompiledSource(compiled, new Loaded(read.file(), List.copyOf(warnings), compiled.sourceMap()));
+    }
+
+    /** {@link #compileC}, for callers that only need the configuration. */
+    public static Loaded loadC(Path source, CompileOptions options, LayoutHint hint)
+            throws CompileException, ConfigFormatException {
+        return compileC(source, options, hint).loaded();
     }
 
     /**

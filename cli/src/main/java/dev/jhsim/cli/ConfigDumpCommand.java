@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jailhouse config dump FILE [--json]}. */
 @Command(name = "dump", mixinStandardHelpOptions = true,
-        description = "List a configuration file (binary .cell or JSON) readably, or as JSON.")
+        description = "List a configuration file (C source, binary .cell or JSON) readably, or as JSON.")
 final class ConfigDumpCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "The configuration file.")
     String file;

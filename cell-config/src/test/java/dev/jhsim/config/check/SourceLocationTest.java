@@ -31,7 +31,10 @@ class SourceLocationTest {
             ,
                 {"phys_start": "0x7fa08000", "virt_start": "0x8000", "size": "0x10000", "flags": "READ|WRITE"}""";
 
-    /** A source map giving each memory region's bytes the line {@code firstLine + index}, and the console line 9. */
+    /**
+     * A source map giving each memory region's bytes the line {@code firstLine + index} and the console's
+     * line 9: like the compiler's, it answers only for spans inside one initialiser.
+     */
     private static SourceMap compiledFrom(String file, ConfigFile config, int firstLine, int regions) {
         ElementOffsets offsets = new ElementOffsets(config);
         TreeMap<Long, long[]> ranges = new TreeMap<>();
@@ -40,9 +43,9 @@ class SourceLocationTest {
             ranges.put(start, new long[] {start + StructSizes.memoryRegion(config.layout()), firstLine + i});
         }
         ranges.put(offsets.cellConsole(), new long[] {offsets.cellConsole() + StructSizes.CONSOLE, 9});
-        return offset -> {
+        return (offset, size) -> {
             Map.Entry<Long, long[]> e = ranges.floorEntry(offset);
-            return e == null || offset >= e.getValue()[0] ? Optional.empty()
+            return e == null || offset + size > e.getValue()[0] ? Optional.empty()
                     : Optional.of(new SourceLocation(file, (int) e.getValue()[1], 3));
         };
     }
