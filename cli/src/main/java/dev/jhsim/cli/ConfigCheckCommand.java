@@ -21,12 +21,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code jailhouse config check SYSCONFIG [CELLCONFIG ...] [--board BOARD] [--json] [--junit FILE]}. */
+/**
+ * {@code jailhouse config check SYSCONFIG [CELLCONFIG ...] [--board BOARD] [--json] [--junit FILE]}, with the
+ * layout and C options every configuration command takes.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Check a system configuration and the cells meant to run on it for conflicts and mistakes.",
             "Exit status 1 if anything is found (see docs/config-check.md for the checks)."})
 final class ConfigCheckCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SYSCONFIG", description = "The system configuration (binary or JSON).")
+    @Parameters(index = "0", paramLabel = "SYSCONFIG", description = "The system configuration (binary, JSON or C).")
     String system;
 
     @Parameters(index = "1..*", paramLabel = "CELLCONFIG", description = "Non-root cell configurations.")

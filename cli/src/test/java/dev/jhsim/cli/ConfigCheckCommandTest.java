@@ -9,6 +9,7 @@ import dev.jhsim.fixtures.ConfigFixtures;
 import dev.jhsim.fixtures.Repo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,60 @@ class ConfigCheckCommandTest {
         assertTrue(run.out().contains("  Root cell:     fixture-arm64 (" + system + ")\n"
                 + "  Non-root cell: demo (" + example("arm64-cell.json") + ")\n"), run.out());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void findingsInCSourcesNameTheLineOfTheInitialiser() throws Exception {
+        String source = """
+                #include <jailhouse/types.h>
+                #include <jailhouse/cell-config.h>
+
+                struct {
+                    struct jailhouse_cell_desc cell;
+                    __u64 cpus[1];
+                    struct jailhouse_memory mem_regions[2];
+                } __attribute__((packed)) config = {
+                    .cell = {
+                        .signature = JAILHOUSE_CELL_DESC_SIGNATURE,
+                        .revision = JAILHOUSE_CONFIG_REVISION,
+                        .architecture = JAILHOUSE_ARM64,
+                        .name = "demo",
+                        .cpu_set_size = sizeof(config.cpus),
+                        .num_memory_regions = ARRAY_SIZE(config.mem_regions),
+                    },
+                    .cpus = { 0x2 },
+                    .mem_regions = {
+                        /* RAM, not writable */ {
+                            .phys_start = 0x7fa00000,
+                            .virt_start = 0,
+                            .size = 0x10000,
+                            .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_EXECUTE | JAILHOUSE_MEM_LOADABLE,
+                        },
+                        /* communication region */ {
+                            .virt_start = 0x80000000,
+                            .size = 0x00001000,
+                            .flags = JAILHOUSE_MEM_READ | JAILHOUSE_MEM_WRITE | JAILHOUSE_MEM_COMM_REGION,
+                        },
+                    },
+                };
+                """;
+        Path cell = dir.resolve("demo.c");
+        Files.writeString(cell, source);
+        List<String> lines = source.lines().toList();
+        int line = lines.indexOf(lines.stream().filter(l -> l.contains("RAM, not writable")).findFirst()
+                .orElseThrow()) + 1;
+        int column = lines.get(line - 1).indexOf('{') + 1;
+
+        CliRun run = CliRun.of("config", "check", example("arm64-system.json"), cell.toString());
+        assertEquals(1, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("LOADABLE regions without WRITE:\n\nIn cell 'demo', region 0 (" + cell + ":"
+                + line + ":" + column + ")\n"), run.out());
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("config", "check", "--json",
+                example("arm64-system.json"), cell.toString()).out());
+        JsonNode finding = json.findValues("findings").stream().filter(JsonNode::isArray)
+                .filter(f -> f.size() > 0).findFirst().orElseThrow().get(0);
+        assertEquals(line, finding.at("/location/line").asInt(), finding.toString());
+        assertEquals(cell.toString(), finding.at("/location/file").asText());
     }
 
     @Test

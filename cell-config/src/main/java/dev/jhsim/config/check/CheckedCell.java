@@ -2,8 +2,11 @@ package dev.jhsim.config.check;
 
 import dev.jhsim.config.binary.ElementOffsets;
 import dev.jhsim.config.binary.ElementOffsets.Array;
+import dev.jhsim.config.binary.StructSizes;
 import dev.jhsim.config.c.SourceLocation;
+import dev.jhsim.config.c.SourceMap;
 import dev.jhsim.config.model.Cell;
+import dev.jhsim.config.model.Layout;
 import dev.jhsim.config.model.MemoryRegion;
 import java.util.List;
 import java.util.Optional;
@@ -33,21 +36,28 @@ public record CheckedCell(Cell cell, boolean root, CheckInput input) {
         return finding(Element.region(index), problem, hint).withDetails(Dumps.region(regions().get(index)));
     }
 
-    /** Where {@code element} was written: the element's byte offset, resolved through the source map. */
+    /**
+     * Where {@code element} was written: the innermost initialiser covering
+     * all of the element's bytes, from the input's source map.
+     */
     public Optional<SourceLocation> locate(Element element) {
         ElementOffsets offsets = new ElementOffsets(input.file());
-        long offset = switch (element.kind()) {
-            case CELL -> offsets.cellDescriptor();
-            case CPU_SET -> cell.cpus().sizeBytes() == 0 ? offsets.cellDescriptor() : offsets.of(Array.CPU_SET, 0);
-            case MEMORY_REGION -> offsets.of(Array.MEMORY_REGIONS, element.index());
-            case IRQCHIP -> offsets.of(Array.IRQCHIPS, element.index());
-            case PIO_REGION -> offsets.of(Array.PIO_REGIONS, element.index());
-            case PCI_DEVICE -> offsets.of(Array.PCI_DEVICES, element.index());
-            case CONSOLE -> offsets.cellConsole();
-            case HYPERVISOR_MEMORY -> offsets.hypervisorMemory();
-            case DEBUG_CONSOLE -> offsets.debugConsole();
-            case PLATFORM_INFO -> offsets.platformInfo();
+        Layout layout = input.file().layout();
+        int cpuSetBytes = cell.cpus().sizeBytes();
+        SourceMap map = input.sourceMap();
+        return switch (element.kind()) {
+            case CELL -> map.locate(offsets.cellDescriptor(), StructSizes.cellDesc(layout));
+            case CPU_SET -> cpuSetBytes == 0 ? map.locate(offsets.cellDescriptor(), StructSizes.cellDesc(layout))
+                    : map.locate(offsets.of(Array.CPU_SET, 0), cpuSetBytes);
+            case MEMORY_REGION -> map.locate(offsets.of(Array.MEMORY_REGIONS, element.index()),
+                    StructSizes.memoryRegion(layout));
+            case IRQCHIP -> map.locate(offsets.of(Array.IRQCHIPS, element.index()), StructSizes.IRQCHIP);
+            case PIO_REGION -> map.locate(offsets.of(Array.PIO_REGIONS, element.index()), StructSizes.PIO);
+            case PCI_DEVICE -> map.locate(offsets.of(Array.PCI_DEVICES, element.index()), StructSizes.PCI_DEVICE);
+            case CONSOLE -> map.locate(offsets.cellConsole(), StructSizes.CONSOLE);
+            case HYPERVISOR_MEMORY -> map.locate(offsets.hypervisorMemory(), StructSizes.memoryRegion(layout));
+            case DEBUG_CONSOLE -> map.locate(offsets.debugConsole(), StructSizes.CONSOLE);
+            case PLATFORM_INFO -> map.locate(offsets.platformInfo(), StructSizes.platformInfo(layout));
         };
-        return input.sourceMap().locate(offset);
     }
 }
