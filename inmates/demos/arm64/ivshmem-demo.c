@@ -34,12 +34,12 @@ static void doorbell(unsigned int irq)
 		if (peer == dev.id)
 			continue;
 		if (state != last_state[peer]) {
-			printk("IVSHMEM: peer %u is now in state %u\n", peer, state);
+			printk("IVSHMEM: peer %u sees peer %u in state %u\n", dev.id, peer, state);
 			last_state[peer] = state;
 		}
 		counter = *counter_of(peer);
 		if (state && counter != last_seen[peer]) {
-			printk("IVSHMEM: got doorbell, peer %u says %u\n", peer, counter);
+			printk("IVSHMEM: peer %u got a doorbell: peer %u says %u\n", dev.id, peer, counter);
 			last_seen[peer] = counter;
 		}
 	}
@@ -88,7 +88,7 @@ void inmate_main(void)
 		if (peer == NO_PEER)
 			continue;
 		*counter_of(dev.id) = ++counter;
-		printk("IVSHMEM: ringing peer %u with %u\n", peer, counter);
+		printk("IVSHMEM: peer %u rings peer %u with %u\n", dev.id, peer, counter);
 		ivshmem_ring(&dev, peer);
 	}
 }
