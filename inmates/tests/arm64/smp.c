@@ -15,20 +15,20 @@ static volatile bool second_ready, sgi_taken;
 
 static void sgi_received(unsigned int irq)
 {
-	printk("CPU %u: received SGI %u\n", this_cpu(), irq);
+	printk("SMP test: second CPU received SGI %u\n", irq);
 	sgi_taken = true;
 }
 
 static void second_cpu(void)
 {
-	printk("CPU %u: hello from MPIDR 0x%llx\n", this_cpu(), this_mpidr());
+	printk("SMP test: hello from the second CPU, MPIDR 0x%llx\n", this_mpidr());
 	irq_init();
 	irq_enable(SGI_WAKE, sgi_received);
 	irqs_enable();
 	second_ready = true;
 	while (!sgi_taken)
 		wfi();
-	printk("CPU %u: turning off\n", this_cpu());
+	printk("SMP test: second CPU turning off\n");
 }
 
 /* Waits up to WAIT_LIMIT ms for *flag, sleeping between looks. */
@@ -57,14 +57,14 @@ void inmate_main(void)
 {
 	u64 other;
 
-	printk("CPU %u: SMP test on MPIDR 0x%llx\n", this_cpu(), this_mpidr());
+	printk("SMP test: starting on MPIDR 0x%llx\n", this_mpidr());
 	irq_init();
 	if (!smp_find_off_cpu(&other)) {
 		EXPECT_TRUE("a second CPU in this cell", false);
 		test_summary("SMP test");
 		return;
 	}
-	printk("CPU %u: starting MPIDR 0x%llx\n", this_cpu(), other);
+	printk("SMP test: starting the CPU with MPIDR 0x%llx\n", other);
 	EXPECT_EQ("PSCI CPU_ON", smp_start_cpu(other, second_cpu), PSCI_SUCCESS);
 	EXPECT_TRUE("second CPU running", wait_for(&second_ready));
 	EXPECT_EQ("PSCI AFFINITY_INFO second CPU", psci_affinity_info(other), PSCI_AFFINITY_ON);
