@@ -4,32 +4,9 @@
  * succeeds while the management calls are refused. One CPU (6), 1 MiB of
  * RAM, the shared PL011.
  */
-#include "qemu-arm64.h"
-
-struct {
-	struct jailhouse_cell_desc cell;
-	__u64 cpus[1];
-	struct jailhouse_memory mem_regions[3];
-} __attribute__((packed)) config = {
-	.cell = {
-		.signature = JAILHOUSE_CELL_DESC_SIGNATURE,
-		.revision = JAILHOUSE_CONFIG_REVISION,
-		.architecture = JAILHOUSE_ARM64,
-		.name = "hypercalls",
-		.flags = JAILHOUSE_CELL_PASSIVE_COMMREG |
-			JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED,
-		.cpu_set_size = sizeof(config.cpus),
-		.num_memory_regions = ARRAY_SIZE(config.mem_regions),
-		.console = CELL_CONSOLE,
-	},
-
-	.cpus = {
-		1 << 6,
-	},
-
-	.mem_regions = {
-		CELL_RAM_REGION(5),
-		CELL_UART_REGION,
-		CELL_COMM_REGION,
-	},
-};
+#define TEST_CELL_NAME		"hypercalls"
+#define TEST_CELL_FLAGS		(JAILHOUSE_CELL_PASSIVE_COMMREG | \
+				 JAILHOUSE_CELL_VIRTUAL_CONSOLE_PERMITTED)
+#define TEST_CELL_CPUS		(1 << 6)
+#define TEST_CELL_RAM		5
+#include "qemu-arm64-test-cell.h"

@@ -25,10 +25,8 @@
 #define CELL_RAM_SIZE			0x00100000
 #define CELL_RAM(n)			(0x7f000000 + (n) * CELL_RAM_SIZE)
 
-/* The demo cells' INTx lines: 32 + vpci_irq_base for their device 00:00.0 (pin A) */
+/* The root cell's INTx lines: 32 + vpci_irq_base + device number (pin A, B...) */
 #define ROOT_VPCI_IRQ_BASE		(128 - 32)
-#define IVSHMEM_DEMO_1_VPCI_IRQ_BASE	(136 - 32)
-#define IVSHMEM_DEMO_2_VPCI_IRQ_BASE	(137 - 32)
 
 /* A non-root cell's RAM: one MiB at cell address 0, where Jailhouse starts it. */
 #define CELL_RAM_REGION(n) {						\
