@@ -159,13 +159,9 @@ public final class CadenceUart extends Uart {
 
     /** Sends what the FIFO holds; its becoming empty is a TEMPTY event even though nobody saw it full. */
     private void drainTransmitter() {
-        if (!transmitterEnabled() || tx.isEmpty()) {
-            return;
+        if (transmitterEnabled() && transmitAll(tx)) {
+            isr |= INT_TEMPTY;
         }
-        while (!tx.isEmpty()) {
-            transmit(tx.pop());
-        }
-        isr |= INT_TEMPTY;
     }
 
     @Override

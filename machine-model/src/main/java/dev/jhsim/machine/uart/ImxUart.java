@@ -156,9 +156,7 @@ public final class ImxUart extends Uart {
 
     private void drainTransmitter() {
         if (transmitterEnabled()) {
-            while (!tx.isEmpty()) {
-                transmit(tx.pop());
-            }
+            transmitAll(tx);
         }
     }
 

@@ -132,13 +132,9 @@ public final class Pl011 extends Uart {
 
     /** Sends what the FIFO holds; draining through the trigger level raises the TX interrupt. */
     private void drainTransmitter() {
-        if (!transmitterEnabled() || tx.isEmpty()) {
-            return;
+        if (transmitterEnabled() && transmitAll(tx)) {
+            ris |= INT_TX;
         }
-        while (!tx.isEmpty()) {
-            transmit(tx.pop());
-        }
-        ris |= INT_TX;
     }
 
     private void writeLineControl(int value) {

@@ -69,6 +69,17 @@ public abstract class Uart implements MmioDevice {
         port.transmit(b);
     }
 
+    /** Sends every byte waiting in {@code fifo}; returns whether there was any. */
+    final boolean transmitAll(ByteFifo fifo) {
+        if (fifo.isEmpty()) {
+            return false;
+        }
+        while (!fifo.isEmpty()) {
+            port.transmit(fifo.pop());
+        }
+        return true;
+    }
+
     /** Whether the receiver is enabled and has room for another byte. */
     protected abstract boolean acceptsInput();
 
