@@ -30,10 +30,6 @@ final class ByteFifo {
         return count == 0;
     }
 
-    int capacity() {
-        return slots.length;
-    }
-
     /** Appends {@code value}; a full bounded FIFO drops it and returns false. */
     boolean push(int value) {
         if (count == slots.length) {

@@ -47,12 +47,9 @@ public final class CadenceUart extends Uart {
     static final int SR_TXFULL = 1 << 4;
     static final int SR_TTRIG = 1 << 13;
     static final int SR_TNFUL = 1 << 14;
-    /** ISR/IMR bits; TTRIG and TNFUL sit lower there than in SR. */
+    /** ISR/IMR bits: RTRIG, REMPTY, RFUL, TEMPTY and TFUL share their SR positions; TTRIG and TNFUL sit lower. */
     static final int INT_RTRIG = 1;
-    static final int INT_REMPTY = 1 << 1;
-    static final int INT_RFUL = 1 << 2;
     static final int INT_TEMPTY = 1 << 3;
-    static final int INT_TFUL = 1 << 4;
     static final int INT_TIMEOUT = 1 << 8;
     static final int INT_TTRIG = 1 << 10;
     static final int INT_TNFUL = 1 << 11;
@@ -118,7 +115,7 @@ public final class CadenceUart extends Uart {
         return sr;
     }
 
-    /** The SR conditions that have ISR events, at their ISR positions. */
+    /** The SR conditions that have ISR events, moved to their ISR positions. */
     private int currentConditions() {
         int sr = status();
         return (sr & (SR_RXTRIG | SR_RXEMPTY | SR_RXFULL | SR_TXEMPTY | SR_TXFULL))
