@@ -25,7 +25,6 @@ public final class PciHostBridge implements MmioDevice {
     public static final int HOST_DEVICE_ID = 0x0008;
     public static final int HOST_CLASS = 0x060000;
 
-    private final String name;
     private final EcamSpace ecam;
     private final PhysicalBus bus;
     private final List<BoardDescription.Region> windows;
@@ -34,7 +33,6 @@ public final class PciHostBridge implements MmioDevice {
     private final Map<PciAddress, List<BarWindow>> decoded = new HashMap<>();
 
     public PciHostBridge(BoardDescription.PciHost host, PhysicalBus bus, InterruptController irqs) {
-        this.name = host.name();
         this.ecam = new EcamSpace(host.busStart(), host.busEnd());
         this.bus = bus;
         this.windows = host.mmio();
@@ -43,15 +41,6 @@ public final class PciHostBridge implements MmioDevice {
         }
         attach(new PciAddress(host.busStart(), 0, 0),
                 new ConfigSpace(HOST_VENDOR_ID, HOST_DEVICE_ID, HOST_CLASS, 0).subsystem(0x1af4, 0x1100));
-    }
-
-    public String name() {
-        return name;
-    }
-
-    /** The configuration spaces behind this bridge. */
-    public EcamSpace ecam() {
-        return ecam;
     }
 
     /** Puts {@code function} at {@code at}, wires its interrupt pin and decodes its BARs. */
