@@ -6,9 +6,9 @@ import dev.jhsim.machine.sim.Simulation;
 
 /**
  * ARM PrimeCell UART (PL011), as in its technical reference manual: 16-entry
- * FIFOs (one-entry holding registers with FEN clear), FR flags, IFLS trigger
- * levels, the RX, TX and receive-timeout interrupts through IMSC/RIS/MIS/ICR on
- * one combined wire, and the PrimeCell ID registers. The line never produces
+ * FIFOs as before revision r1p5 (one-entry holding registers with FEN clear),
+ * FR flags, IFLS trigger levels, the RX, TX and receive-timeout interrupts
+ * through IMSC/RIS/MIS/ICR on one combined wire, and the PrimeCell ID registers. The line never produces
  * parity, framing, break or overrun errors, so DR bits 11:8 and RSR read zero.
  * Modem lines, IrDA, loopback and DMA are registers only.
  */
@@ -45,7 +45,7 @@ public final class Pl011 extends Uart {
 
     private static final int FIFO_DEPTH = 16;
     private static final int INT_ALL = 0x7ff;
-    /** Peripheral ID (PL011, revision r1p4) and PrimeCell ID, one byte per word. */
+    /** Peripheral ID (part 0x011, ARM, revision field 1, as QEMU's PL011 reports) and PrimeCell ID, a byte a word. */
     private static final int[] IDS = {0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1};
     /** IFLS trigger levels in eighths of the FIFO: 1/8, 1/4, 1/2, 3/4, 7/8. */
     private static final int[] TRIGGER_EIGHTHS = {1, 2, 4, 6, 7};
