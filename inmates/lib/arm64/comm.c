@@ -31,8 +31,9 @@ bool comm_poll(bool (*may_shut_down)(void))
 			comm_reply(JAILHOUSE_MSG_REQUEST_DENIED);
 			return false;
 		}
-		comm_reply(JAILHOUSE_MSG_REQUEST_APPROVED);
+		/* the state first: the hypervisor may stop the cell on the reply */
 		comm_set_state(JAILHOUSE_CELL_SHUT_DOWN);
+		comm_reply(JAILHOUSE_MSG_REQUEST_APPROVED);
 		return true;
 	case JAILHOUSE_MSG_RECONFIG_COMPLETED:
 		comm_reply(JAILHOUSE_MSG_RECEIVED);

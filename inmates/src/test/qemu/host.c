@@ -4,8 +4,10 @@
  * that QemuCellTest can check them on QEMU's reference model of the
  * hardware. It is not Jailhouse and implements none of its management.
  *
- * It runs one cell on all CPUs, or two cells on CPUs 0 and 1 (the word at
- * CELL_COUNT_ADDRESS, written by the test), each with:
+ * The word at MODE_ADDRESS (written by the test) selects one cell on all
+ * CPUs (1), two cells on CPUs 0 and 1 (2), or one cell on CPU 0 with CPU 1
+ * playing the driver that sends it messages through the communication
+ * region (3). Each cell has:
  * - its image at cell address 0 (2 MiB at CELL_RAM(n)), a communication
  *   region at 0x80000000 (CELL_COMM(n)) describing the PL011 and the GIC;
  * - the GIC, UART and the rest of 0x08000000-0x09ffffff mapped through,
@@ -28,7 +30,9 @@ typedef unsigned long long u64;
 #define write_sysreg(r, v) asm volatile("msr " #r ", %0" : : "r" ((u64)(v)))
 #define REG32(address) (*(volatile u32 *)(u64)(address))
 
-#define CELL_COUNT_ADDRESS	0x7e000000ULL
+#define MODE_ADDRESS		0x7e000000ULL
+#define MODE_TWO_CELLS		2
+#define MODE_MESSAGES		3
 #define CELL_RAM(n)		(0x7f000000ULL + (n) * 0x200000ULL)
 #define CELL_COMM(n)		(0x7f800000ULL + (n) * 0x200000ULL)
 #define COMM_REGION_IPA		0x80000000ULL
@@ -52,6 +56,8 @@ typedef unsigned long long u64;
 #define PSCI_CPU_ON_32		0x84000003ULL
 #define PSCI_CPU_ON_64		0xc4000003ULL
 #define HC_DEBUG_CONSOLE_PUTC	8
+#define JAILHOUSE_MSG_SHUTDOWN_REQUEST		1
+#define JAILHOUSE_MSG_RECONFIG_COMPLETED	2
 #define ENOSYS			38
 
 u8 host_stacks[8][1 << 13] __attribute__((aligned(16)));
@@ -92,12 +98,17 @@ static void print_hex(u64 value)
 
 static unsigned int cell_count(void)
 {
-	return REG32(CELL_COUNT_ADDRESS) == 2 ? 2 : 1;
+	return REG32(MODE_ADDRESS) == MODE_TWO_CELLS ? 2 : 1;
+}
+
+static unsigned int this_cpu(void)
+{
+	return (unsigned int)(read_sysreg(mpidr_el1) & 0xff);
 }
 
 static unsigned int this_cell(void)
 {
-	return cell_count() == 1 ? 0 : (unsigned int)(read_sysreg(mpidr_el1) & 0xff);
+	return cell_count() == 1 ? 0 : this_cpu();
 }
 
 /* Stage 2: 2 MiB blocks, normal write-back memory or Device-nGnRnE, read-write. */
@@ -160,6 +171,40 @@ static long smc(u64 function, u64 arg1, u64 arg2, u64 arg3)
 	return (long)x0;
 }
 
+/*
+ * The driver's side of the message protocol, as Jailhouse runs it when a
+ * cell is reconfigured around and then shut down twice: clear the reply,
+ * post the message, wait for an answer, report it.
+ */
+static u32 exchange(u32 message)
+{
+	volatile u32 *comm = (volatile u32 *)CELL_COMM(0);
+	u32 reply;
+
+	comm[4] = 0;			/* reply_from_cell */
+	asm volatile("dmb ish" : : : "memory");
+	comm[3] = message;		/* msg_to_cell */
+	while (!(reply = comm[4]))
+		;
+	print("host: message ");
+	print_hex(message);
+	print(" answered ");
+	print_hex(reply);
+	print(", cell state ");
+	print_hex(comm[2]);
+	print("\n");
+	return reply;
+}
+
+static void __attribute__((noreturn)) send_messages(void)
+{
+	exchange(JAILHOUSE_MSG_RECONFIG_COMPLETED);
+	exchange(JAILHOUSE_MSG_SHUTDOWN_REQUEST);
+	exchange(JAILHOUSE_MSG_SHUTDOWN_REQUEST);
+	for (;;)
+		asm volatile("wfi");
+}
+
 void host_cpu_init(u64 cpu);
 void host_cpu_init(u64 cpu)
 {
@@ -175,8 +220,12 @@ void host_cpu_init(u64 cpu)
 		REG32(GICD) = 0x13;	/* distributor on: ARE, group 0 and 1 */
 		print("host: starting ");
 		print(cell_count() == 2 ? "two cells\n" : "one cell\n");
-		if (cell_count() == 2)
+		if (REG32(MODE_ADDRESS) == MODE_TWO_CELLS)
 			smc(PSCI_CPU_ON_64, 1, (u64)secondary_el2, 0);
+		if (REG32(MODE_ADDRESS) == MODE_MESSAGES)
+			smc(PSCI_CPU_ON_64, 1, (u64)secondary_el2, 0);
+	} else if (REG32(MODE_ADDRESS) == MODE_MESSAGES) {
+		send_messages();
 	}
 	REG32(GICR + cpu * GICR_STRIDE + 0x10080) = 0xffffffff;	/* SGIs, PPIs: group 1 */
 

@@ -25,12 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Jailhouse places a cell: image at cell address 0, communication region at
  * 0x80000000, stage-2 faults reported. This checks the images against QEMU's
  * model of the hardware; it is not a test of any hypervisor, and it leaves
- * out what only Jailhouse provides (management hypercalls, shutdown messages).
+ * out what only Jailhouse provides (management hypercalls, its PSCI answers).
  * QEMU runs with -icount, so virtual time follows the instruction count and
  * the runs do not depend on the host's speed.
  */
 class QemuCellTest {
     private static final long LIMIT_MILLIS = 60_000;
+    private static final int MODE_MESSAGES = 3;
     private static final long CELL_RAM = 0x7f000000L;
     private static final long CELL_RAM_STRIDE = 0x200000L;
     private static final int CMDLINE_ADDRESS = 0x1000;
@@ -66,13 +67,16 @@ class QemuCellTest {
 
     /** Runs the cells (one, or two on CPUs 0 and 1) until the output matches done, or the limit passes. */
     private static String run(Pattern done, Path... cells) throws Exception {
+        return run(cells.length, done, cells);
+    }
+
+    /** Runs in a host mode (see host.c: 1 one cell, 2 two cells, 3 one cell and a message driver). */
+    private static String run(int mode, Pattern done, Path... cells) throws Exception {
         List<String> command = new ArrayList<>(List.of("qemu-system-aarch64",
                 "-M", "virt,gic-version=3,virtualization=on,its=off", "-cpu", "cortex-a57", "-smp", "2",
                 "-m", "1G", "-display", "none", "-monitor", "none", "-serial", "stdio",
                 "-icount", "shift=0,sleep=off", "-kernel", host.toString()));
-        if (cells.length == 2) {
-            command.addAll(List.of("-device", "loader,addr=0x7e000000,data=2,data-len=4"));
-        }
+        command.addAll(List.of("-device", "loader,addr=0x7e000000,data=" + mode + ",data-len=4"));
         for (int n = 0; n < cells.length; n++) {
             command.addAll(List.of("-device", "loader,file=" + cells[n] + ",addr=0x"
                     + Long.toHexString(CELL_RAM + n * CELL_RAM_STRIDE) + ",force-raw=on"));
@@ -141,6 +145,19 @@ class QemuCellTest {
         assertTrue(out.contains("SMP test: hello from the second CPU, MPIDR 0x1\n"), out);
         assertTrue(out.contains("SMP test: second CPU received SGI 1\n"), out);
         assertTrue(out.contains("SMP test: all 6 checks passed\n"), out);
+    }
+
+    @Test
+    void shutdownDenyAnswersTheMessagesOfTheProtocol() throws Exception {
+        String out = run(MODE_MESSAGES, Pattern.compile("host: message 0x1 answered 0x3.*\\n"),
+                image("tests/arm64/shutdown-deny.bin", "lock"));
+        assertTrue(out.contains("Shutdown test: cell locked\n"), out);
+        // RECONFIG_COMPLETED is acknowledged; the cell is RUNNING_LOCKED
+        assertTrue(out.contains("host: message 0x2 answered 0x4, cell state 0x1\n"), out);
+        // the first SHUTDOWN_REQUEST is denied, the second approved and the cell marked shut down
+        assertTrue(out.contains("Shutdown test: request 1 denied\nhost: message 0x1 answered 0x2, cell state 0x1\n"), out);
+        assertTrue(out.contains("Shutdown test: request 2 approved, stopping\n"
+                + "host: message 0x1 answered 0x3, cell state 0x2\n"), out);
     }
 
     @Test
