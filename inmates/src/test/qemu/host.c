@@ -7,12 +7,13 @@
  * The word at MODE_ADDRESS (written by the test) selects one cell on all
  * CPUs (1), two cells on CPUs 0 and 1 (2), or one cell on CPU 0 with CPU 1
  * playing the driver that sends it messages through the communication
- * region (3). Each cell has:
+ * region (3); the word after it selects GICv2 (2) instead of GICv3. Each
+ * cell has:
  * - its image at cell address 0 (2 MiB at CELL_RAM(n)), a communication
  *   region at 0x80000000 (CELL_COMM(n)) describing the PL011 and the GIC;
  * - the GIC, UART and the rest of 0x08000000-0x09ffffff mapped through,
- *   the GIC's interrupts given to EL1 directly and set to group 1 (as the
- *   root Linux leaves them under Jailhouse);
+ *   the GIC's interrupts given to EL1 directly and, on GICv3, set to
+ *   group 1 (as the root Linux leaves them under Jailhouse);
  * - the ivshmem demo memory at 0x7fa00000-0x7fbfffff, and an emulated
  *   virtual PCI host at 0x08e00000 with one ivshmem device (00:00.0, peers
  *   1 and 2 = cells 0 and 1, INTx line 136 + cell) when there are two;
@@ -33,6 +34,7 @@ typedef unsigned long long u64;
 #define MODE_ADDRESS		0x7e000000ULL
 #define MODE_TWO_CELLS		2
 #define MODE_MESSAGES		3
+#define GIC_VERSION_ADDRESS	0x7e000004ULL
 #define CELL_RAM(n)		(0x7f000000ULL + (n) * 0x200000ULL)
 #define CELL_COMM(n)		(0x7f800000ULL + (n) * 0x200000ULL)
 #define COMM_REGION_IPA		0x80000000ULL
@@ -44,6 +46,7 @@ typedef unsigned long long u64;
 #define UART			0x09000000ULL
 #define GICD			0x08000000ULL
 #define GICR			0x080a0000ULL
+#define GICC			0x08010000ULL
 #define GICR_STRIDE		0x20000
 #define BLOCK			0x200000ULL
 #define INTX_LINE(cell)		(136 + (cell))
@@ -101,6 +104,11 @@ static unsigned int cell_count(void)
 	return REG32(MODE_ADDRESS) == MODE_TWO_CELLS ? 2 : 1;
 }
 
+static int gic_v2(void)
+{
+	return REG32(GIC_VERSION_ADDRESS) == 2;
+}
+
 static unsigned int this_cpu(void)
 {
 	return (unsigned int)(read_sysreg(mpidr_el1) & 0xff);
@@ -139,9 +147,10 @@ static void write_comm_region(unsigned int cell)
 	*(volatile u16 *)(comm + 38) = 3;
 	if (cell_count() == 2)
 		*(volatile u64 *)(comm + 56) = ECAM;
-	comm[64] = 3;					/* GICv3 */
+	comm[64] = gic_v2() ? 2 : 3;
 	*(volatile u64 *)(comm + 72) = GICD;
-	*(volatile u64 *)(comm + 88) = GICR;
+	*(volatile u64 *)(comm + 80) = gic_v2() ? GICC : 0;
+	*(volatile u64 *)(comm + 88) = gic_v2() ? 0 : GICR;
 	*(volatile u32 *)(comm + 96) = INTX_LINE(cell) - 32;
 }
 
@@ -215,9 +224,13 @@ void host_cpu_init(u64 cpu)
 			set_up_cell(n);
 		for (n = 0; n < 3; n++)
 			REG32(SHMEM + 4 * n) = 0;	/* the state table */
-		for (n = 1; n < 32; n++)
-			REG32(GICD + 0x80 + 4 * n) = 0xffffffff;	/* SPIs: group 1 */
-		REG32(GICD) = 0x13;	/* distributor on: ARE, group 0 and 1 */
+		if (gic_v2()) {
+			REG32(GICD) = 1;	/* distributor on; interrupts stay group 0 */
+		} else {
+			for (n = 1; n < 32; n++)
+				REG32(GICD + 0x80 + 4 * n) = 0xffffffff;	/* SPIs: group 1 */
+			REG32(GICD) = 0x13;	/* distributor on: ARE, group 0 and 1 */
+		}
 		print("host: starting ");
 		print(cell_count() == 2 ? "two cells\n" : "one cell\n");
 		if (REG32(MODE_ADDRESS) == MODE_TWO_CELLS)
@@ -227,7 +240,8 @@ void host_cpu_init(u64 cpu)
 	} else if (REG32(MODE_ADDRESS) == MODE_MESSAGES) {
 		send_messages();
 	}
-	REG32(GICR + cpu * GICR_STRIDE + 0x10080) = 0xffffffff;	/* SGIs, PPIs: group 1 */
+	if (!gic_v2())
+		REG32(GICR + cpu * GICR_STRIDE + 0x10080) = 0xffffffff;	/* SGIs, PPIs: group 1 */
 
 	/* 39-bit IPA from level 1, 4 KiB granule, cacheable walks, 40-bit PA */
 	write_sysreg(vtcr_el2, 25 | 1 << 6 | 1 << 8 | 1 << 10 | 3 << 12 | 2ULL << 16 | 1ULL << 31);
@@ -236,9 +250,11 @@ void host_cpu_init(u64 cpu)
 	write_sysreg(cnthctl_el2, 3);
 	write_sysreg(cntvoff_el2, 0);
 	write_sysreg(cptr_el2, 0x33ff);
-	write_sysreg(S3_4_C12_C9_5, 0xf);	/* ICC_SRE_EL2: system registers, EL1 too */
-	asm volatile("isb");
-	write_sysreg(S3_0_C12_C12_5, 7);	/* ICC_SRE_EL1 */
+	if (!gic_v2()) {
+		write_sysreg(S3_4_C12_C9_5, 0xf);	/* ICC_SRE_EL2: system registers, EL1 too */
+		asm volatile("isb");
+		write_sysreg(S3_0_C12_C12_5, 7);	/* ICC_SRE_EL1 */
+	}
 	write_sysreg(sctlr_el1, 0x30d00800);	/* reset value: MMU and caches off */
 	asm volatile("isb");
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The committed images on QEMU's virt machine (GICv3, EL2), each in a cell
+ * The committed images on QEMU's virt machine (GICv3 or GICv2, EL2), each in a cell
  * that a small test host at EL2 (src/test/qemu/host.c) sets up the way
  * Jailhouse places a cell: image at cell address 0, communication region at
  * 0x80000000, stage-2 faults reported. This checks the images against QEMU's
@@ -65,18 +65,23 @@ class QemuCellTest {
         return file;
     }
 
-    /** Runs the cells (one, or two on CPUs 0 and 1) until the output matches done, or the limit passes. */
+    /** Runs the cells (one, or two on CPUs 0 and 1) on GICv3 until the output matches done, or the limit passes. */
     private static String run(Pattern done, Path... cells) throws Exception {
-        return run(cells.length, done, cells);
+        return run(cells.length, 3, done, cells);
     }
 
-    /** Runs in a host mode (see host.c: 1 one cell, 2 two cells, 3 one cell and a message driver). */
-    private static String run(int mode, Pattern done, Path... cells) throws Exception {
+    /**
+     * Runs in a host mode (see host.c: 1 one cell, 2 two cells, 3 one cell and a message driver)
+     * with GIC version 2 or 3.
+     */
+    private static String run(int mode, int gic, Pattern done, Path... cells) throws Exception {
         List<String> command = new ArrayList<>(List.of("qemu-system-aarch64",
-                "-M", "virt,gic-version=3,virtualization=on,its=off", "-cpu", "cortex-a57", "-smp", "2",
+                "-M", "virt,gic-version=" + gic + ",virtualization=on" + (gic == 3 ? ",its=off" : ""),
+                "-cpu", "cortex-a57", "-smp", "2",
                 "-m", "1G", "-display", "none", "-monitor", "none", "-serial", "stdio",
                 "-icount", "shift=0,sleep=off", "-kernel", host.toString()));
-        command.addAll(List.of("-device", "loader,addr=0x7e000000,data=" + mode + ",data-len=4"));
+        command.addAll(List.of("-device", "loader,addr=0x7e000000,data=" + mode + ",data-len=4",
+                "-device", "loader,addr=0x7e000004,data=" + gic + ",data-len=4"));
         for (int n = 0; n < cells.length; n++) {
             command.addAll(List.of("-device", "loader,file=" + cells[n] + ",addr=0x"
                     + Long.toHexString(CELL_RAM + n * CELL_RAM_STRIDE) + ",force-raw=on"));
@@ -124,6 +129,19 @@ class QemuCellTest {
     }
 
     @Test
+    void gicDemoOnGicV2() throws Exception {
+        String out = run(1, 2, Pattern.compile("(Timer fired.*\\n){5}"), image("demos/arm64/gic-demo.bin", ""));
+        assertTrue(count(out, "Timer fired, jitter: +\\d+ ns, min: +\\d+ ns, max: +\\d+ ns") >= 5, out);
+    }
+
+    @Test
+    void smpOnGicV2SendsTheSgiThroughTheDistributor() throws Exception {
+        String out = run(1, 2, Pattern.compile("SMP test: (all|\\d+ of) \\d+ checks"), image("tests/arm64/smp.bin", ""));
+        assertTrue(out.contains("SMP test: second CPU received SGI 1\n"), out);
+        assertTrue(out.contains("SMP test: all 6 checks passed\n"), out);
+    }
+
+    @Test
     void uartDemoGreetsWithItsCommandLine() throws Exception {
         String out = run(Pattern.compile("Hello 3 from cell!\\n"), image("demos/arm64/uart-demo.bin", "interval-ms=10"));
         assertTrue(out.contains("Hello 1 from cell!\nHello 2 from cell!\nHello 3 from cell!\n"), out);
@@ -149,7 +167,7 @@ class QemuCellTest {
 
     @Test
     void shutdownDenyAnswersTheMessagesOfTheProtocol() throws Exception {
-        String out = run(MODE_MESSAGES, Pattern.compile("host: message 0x1 answered 0x3.*\\n"),
+        String out = run(MODE_MESSAGES, 3, Pattern.compile("host: message 0x1 answered 0x3.*\\n"),
                 image("tests/arm64/shutdown-deny.bin", "lock"));
         assertTrue(out.contains("Shutdown test: cell locked\n"), out);
         // RECONFIG_COMPLETED is acknowledged; the cell is RUNNING_LOCKED
