@@ -2,6 +2,7 @@ package dev.jhsim.machine.arm64.insn;
 
 import dev.jhsim.machine.arm64.Arm64Cpu;
 import dev.jhsim.machine.arm64.Insn;
+import dev.jhsim.machine.arm64.Syndrome;
 import dev.jhsim.machine.arm64.decode.DecodeTable;
 import dev.jhsim.machine.arm64.decode.Fields;
 import dev.jhsim.machine.arm64.mem.Fault;
@@ -200,6 +201,9 @@ final class SystemInsns {
             if (r == null) {
                 return c.undefined(word, pc);
             }
+            if (r.trapsToEl2(c, false)) {
+                return c.raise(Syndrome.EC_SYSREG, Syndrome.systemAccessIss(key, rt, true), 0, pc, pc, false);
+            }
             c.x[rt] = r.read(c);
             return true;
         }
@@ -228,6 +232,9 @@ final class SystemInsns {
             SystemRegister r = accessible(c, key, true);
             if (r == null) {
                 return c.undefined(word, pc);
+            }
+            if (r.trapsToEl2(c, true)) {
+                return c.raise(Syndrome.EC_SYSREG, Syndrome.systemAccessIss(key, rt, false), 0, pc, pc, false);
             }
             c.pc = pc + 4;
             r.write(c, c.x[rt]);

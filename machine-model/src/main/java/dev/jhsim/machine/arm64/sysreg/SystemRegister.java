@@ -33,6 +33,16 @@ public interface SystemRegister {
         return minimumEl();
     }
 
+    /**
+     * Whether this access, otherwise allowed, is trapped to EL2 by a control
+     * of the system around the core (HCR_EL2, a GIC's ICH_HCR_EL2...). MRS and
+     * MSR then raise {@code EC_SYSREG} with the register's encoding, the
+     * direction and Rt in the ISS, and the access does not happen.
+     */
+    default boolean trapsToEl2(Arm64Cpu cpu, boolean write) {
+        return false;
+    }
+
     /** A register read and written through the given accessors. */
     static SystemRegister of(int minimumEl, ToLongFunction<Arm64Cpu> getter, ObjLongConsumer<Arm64Cpu> setter) {
         return new Accessors(minimumEl, minimumEl, getter, setter);
