@@ -63,5 +63,6 @@ void ivshmem_enable_interrupts(struct ivshmem_device *dev, bool enable)
 
 void ivshmem_ring(struct ivshmem_device *dev, u32 peer)
 {
+	dsb_ishst();	/* what we wrote to shared memory before the doorbell */
 	dev->registers->doorbell = peer << 16;	/* vector 0 */
 }

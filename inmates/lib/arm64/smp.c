@@ -4,6 +4,8 @@
 void __attribute__((noreturn)) secondary_start(void);
 extern char secondary_entry[];
 
+#define START_TIMEOUT_SECONDS	1
+
 /* Read by entry.S before the new CPU's MMU and caches are on. */
 volatile u32 secondary_cpu_number;
 
@@ -14,6 +16,7 @@ static unsigned int cpus_started = 1;
 long smp_start_cpu(u64 mpidr, void (*entry)(void))
 {
 	long result;
+	u64 deadline;
 
 	if (cpus_started == MAX_CPUS)
 		return PSCI_INVALID_PARAMETERS;	/* no stack left */
@@ -29,8 +32,10 @@ long smp_start_cpu(u64 mpidr, void (*entry)(void))
 	if (result != PSCI_SUCCESS)
 		return result;
 	/* the parameters are free again once the new CPU has taken them */
+	deadline = timer_ticks() + timer_frequency() * START_TIMEOUT_SECONDS;
 	while (!secondary_running)
-		cpu_relax();
+		if (timer_ticks() > deadline)
+			return PSCI_INTERNAL_FAILURE;
 	cpus_started++;
 	return PSCI_SUCCESS;
 }

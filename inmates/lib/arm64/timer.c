@@ -43,6 +43,7 @@ void timer_stop(void)
 }
 
 static volatile bool deadline_passed[MAX_CPUS];
+static bool timer_irq_enabled[MAX_CPUS];
 
 static void wake_up(unsigned int irq)
 {
@@ -56,7 +57,10 @@ void sleep_until(u64 deadline)
 	unsigned int cpu = this_cpu();
 	u64 flags = irqs_save();
 
-	irq_enable(IRQ_VIRTUAL_TIMER, wake_up);
+	if (!timer_irq_enabled[cpu]) {
+		irq_enable(IRQ_VIRTUAL_TIMER, wake_up);
+		timer_irq_enabled[cpu] = true;
+	}
 	deadline_passed[cpu] = false;
 	timer_set_deadline(deadline);
 	/*

@@ -21,6 +21,7 @@
 #define PSCI_INVALID_PARAMETERS	(-2)
 #define PSCI_DENIED		(-3)
 #define PSCI_ALREADY_ON		(-4)
+#define PSCI_INTERNAL_FAILURE	(-6)
 
 #define PSCI_AFFINITY_ON	0
 #define PSCI_AFFINITY_OFF	1

@@ -7,7 +7,8 @@
 /*
  * Starts the CPU with affinity mpidr, which runs entry (with the MMU on,
  * its own stack and this_cpu() set) and turns itself off if entry returns.
- * Returns the PSCI result (0 on success).
+ * Returns the PSCI result (0 on success), or PSCI_INTERNAL_FAILURE if the
+ * CPU did not come up within a second.
  */
 long smp_start_cpu(u64 mpidr, void (*entry)(void));
 
