@@ -8,7 +8,8 @@ import java.util.function.ToLongFunction;
  * One entry of the system-register table: what MRS reads and MSR (or a SYS
  * operation, with the value of Xt) does at one encoding. Entries are shared by
  * CPUs and keep per-CPU state in the CPU passed in. A direction the entry does
- * not allow is UNDEFINED, as is an access from below {@link #minimumEl()}.
+ * not allow is UNDEFINED, as is an access from below {@link #minimumEl()}. An
+ * allowed access may still be trapped to a higher level ({@link #trap}).
  */
 public interface SystemRegister {
     long read(Arm64Cpu cpu);
@@ -31,6 +32,31 @@ public interface SystemRegister {
     /** Lowest exception level that may write it (read-mostly registers raise this). */
     default int minimumWriteEl() {
         return minimumEl();
+    }
+
+    /**
+     * Whether this access, allowed at the CPU's level, is trapped instead: 0 if
+     * not, else the level the trap is taken to (1 or 2), as EC 0x18. Trap
+     * controls such as HCR_EL2.TVM or CNTKCTL_EL1 decide it.
+     */
+    default int trap(Arm64Cpu cpu, boolean write) {
+        return 0;
+    }
+
+    /** Decides the traps of a register: 0 for none, else the level taken to. */
+    @FunctionalInterface
+    interface TrapRule {
+        int trap(Arm64Cpu cpu, boolean write);
+    }
+
+    /** This register with its accesses trapped by {@code rule}. */
+    default SystemRegister trappedBy(TrapRule rule) {
+        return new Trapped(this, rule);
+    }
+
+    /** This register with accesses from EL0/EL1 trapped to EL2 while HCR_EL2 has any of the given bits. */
+    default SystemRegister trappedByHcr(long readBits, long writeBits) {
+        return trappedBy((cpu, write) -> cpu.el() < 2 && (cpu.hcrEl2 & (write ? writeBits : readBits)) != 0 ? 2 : 0);
     }
 
     /** A register read and written through the given accessors. */
@@ -69,6 +95,45 @@ public interface SystemRegister {
         @Override
         public boolean writable() {
             return setter != null;
+        }
+    }
+
+    /** A register whose traps a {@link TrapRule} decides; everything else is the wrapped register's. */
+    record Trapped(SystemRegister register, TrapRule rule) implements SystemRegister {
+        @Override
+        public long read(Arm64Cpu cpu) {
+            return register.read(cpu);
+        }
+
+        @Override
+        public void write(Arm64Cpu cpu, long value) {
+            register.write(cpu, value);
+        }
+
+        @Override
+        public boolean readable() {
+            return register.readable();
+        }
+
+        @Override
+        public boolean writable() {
+            return register.writable();
+        }
+
+        @Override
+        public int minimumEl() {
+            return register.minimumEl();
+        }
+
+        @Override
+        public int minimumWriteEl() {
+            return register.minimumWriteEl();
+        }
+
+        @Override
+        public int trap(Arm64Cpu cpu, boolean write) {
+            int inner = register.trap(cpu, write);
+            return inner != 0 ? inner : rule.trap(cpu, write);
         }
     }
 }
