@@ -31,6 +31,8 @@ public final class El1State {
     public long mdscr;
     public long osdlr;
     public long csselr;
+    /** The OS lock, set at cold reset, cleared by writing 0 to OSLAR_EL1. */
+    public boolean osLocked = true;
 
     /** The reset values. */
     public void reset() {
@@ -55,5 +57,21 @@ public final class El1State {
         mdscr = 0;
         osdlr = 0;
         csselr = 0;
+        osLocked = true;
+    }
+
+    /**
+     * The offset from VBAR_EL1 of the vector for an exception of {@code kind}
+     * taken to EL1 from {@code fromEl}: current EL with SP_EL0, current EL with
+     * SP_EL1, lower EL (AArch64); then synchronous, IRQ, FIQ, SError.
+     */
+    public static long vectorOffset(int fromEl, boolean spSel, Syndrome.Kind kind) {
+        long base = fromEl == 0 ? 0x400 : spSel ? 0x200 : 0;
+        return base + switch (kind) {
+            case SYNC -> 0;
+            case IRQ -> 0x80;
+            case FIQ -> 0x100;
+            case SERROR -> 0x180;
+        };
     }
 }

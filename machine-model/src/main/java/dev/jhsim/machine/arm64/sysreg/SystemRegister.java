@@ -64,6 +64,20 @@ public interface SystemRegister {
         return new Accessors(minimumEl, minimumEl, getter, setter);
     }
 
+    /**
+     * A register translations depend on (SCTLR_EL1, TTBRn_EL1, VTTBR_EL2...):
+     * writing a different value drops the CPU's cached translations.
+     */
+    static SystemRegister translationControl(int minimumEl, ToLongFunction<Arm64Cpu> getter,
+            ObjLongConsumer<Arm64Cpu> setter) {
+        return of(minimumEl, getter, (c, v) -> {
+            if (getter.applyAsLong(c) != v) {
+                setter.accept(c, v);
+                c.flushTranslation();
+            }
+        });
+    }
+
     /** A register that can only be read. */
     static SystemRegister readOnly(int minimumEl, ToLongFunction<Arm64Cpu> getter) {
         return new Accessors(minimumEl, minimumEl, getter, null);
