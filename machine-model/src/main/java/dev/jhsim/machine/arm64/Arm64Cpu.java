@@ -78,6 +78,8 @@ public final class Arm64Cpu implements Processor {
     private int notRetired;
     private long sliceStart;
     private boolean inSlice;
+    /** PSTATE.IL: set by an illegal exception return until the exception it causes is taken. */
+    private boolean illegalState;
     private boolean irqLine;
     private boolean fiqLine;
     private boolean virqLine;
@@ -464,7 +466,9 @@ public final class Arm64Cpu implements Processor {
         if (legal) {
             setElAndSpSel(target, (m & 1) != 0);
         } else {
+            illegalState = true;
             raise(Syndrome.EC_ILLEGAL_STATE, 0, 0, elr, elr, true);
+            illegalState = false;
         }
     }
 
@@ -512,9 +516,9 @@ public final class Arm64Cpu implements Processor {
         }
     }
 
-    /** PSTATE as SPSR_ELx records it: NZCV, DAIF, and M[3:0] for the EL and stack pointer (AArch64). */
+    /** PSTATE as SPSR_ELx records it: NZCV, IL, DAIF, and M[3:0] for the EL and stack pointer (AArch64). */
     public long pstate() {
-        return nzcv() | daif | ((long) el << 2) | (el > 0 && spSel ? 1 : 0);
+        return nzcv() | (illegalState ? 1L << 20 : 0) | daif | ((long) el << 2) | (el > 0 && spSel ? 1 : 0);
     }
 
     /** NZCV in bits 31..28, as MRS NZCV reads it. */

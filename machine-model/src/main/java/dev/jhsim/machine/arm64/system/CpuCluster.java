@@ -18,17 +18,22 @@ import java.util.function.IntToLongFunction;
  * timer add theirs), each CPU with its two-stage MMU, one exception model
  * routing to EL1, the Java EL2 and the PSCI firmware. CPU 0 starts powered
  * on (place it with {@link Arm64Cpu#resetTo}), the others powered off until
- * PSCI CPU_ON.
+ * PSCI CPU_ON. PSCI SYSTEM_OFF and SYSTEM_RESET halt every CPU and are
+ * remembered as the {@link #powerRequest()} for whoever runs the machine.
  */
-public final class CpuCluster {
+public final class CpuCluster implements Psci.SystemPower {
+    /** What the software last asked of the machine's power. */
+    public enum PowerRequest { NONE, OFF, RESET }
+
     private final SystemRegisters sysregs;
     private final List<Arm64Cpu> cpus;
     private final ExceptionModel exceptions;
     private final Psci psci;
+    private PowerRequest powerRequest = PowerRequest.NONE;
 
     /** {@code gicSystemRegisters}: whether the GIC CPU interface is reached through ICC_* registers (GICv3). */
     public CpuCluster(PhysicalBus bus, int count, long frequencyHz, long midr, IntToLongFunction mpidrOf,
-            boolean gicSystemRegisters, Psci.SystemPower power) {
+            boolean gicSystemRegisters) {
         sysregs = BaseRegisters.create(midr);
         El1Registers.register(sysregs);
         IdRegisters.register(sysregs, gicSystemRegisters);
@@ -44,7 +49,7 @@ public final class CpuCluster {
         }
         cpus = List.copyOf(list);
         TlbMaintenance.install(sysregs, cpus);
-        psci = new Psci(cpus, power);
+        psci = new Psci(cpus, this);
         exceptions = new ExceptionModel(cpus, psci);
         for (Arm64Cpu cpu : cpus) {
             cpu.setRouter(exceptions);
@@ -65,6 +70,22 @@ public final class CpuCluster {
 
     public Psci psci() {
         return psci;
+    }
+
+    public PowerRequest powerRequest() {
+        return powerRequest;
+    }
+
+    @Override
+    public void off() {
+        powerRequest = PowerRequest.OFF;
+        cpus.forEach(c -> c.halt("system off"));
+    }
+
+    @Override
+    public void reset() {
+        powerRequest = PowerRequest.RESET;
+        cpus.forEach(c -> c.halt("system reset requested"));
     }
 
     /** Installs the Java EL2 ({@code null} removes it). */

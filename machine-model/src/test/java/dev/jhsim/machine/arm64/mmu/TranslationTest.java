@@ -8,7 +8,6 @@ import dev.jhsim.machine.arm64.el2.GuestState;
 import dev.jhsim.machine.arm64.mem.Fault;
 import dev.jhsim.machine.arm64.system.CpuCluster;
 import dev.jhsim.machine.bus.PhysicalBus;
-import dev.jhsim.machine.firmware.Psci;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
@@ -35,16 +34,7 @@ class TranslationTest {
 
     TranslationTest() {
         bus.addRam(RAM, 0x1000_0000L);
-        Psci.SystemPower none = new Psci.SystemPower() {
-            @Override
-            public void off() {
-            }
-
-            @Override
-            public void reset() {
-            }
-        };
-        cluster = new CpuCluster(bus, 2, 1_000_000_000L, 0x411FD070L, i -> 0x8000_0000L | i, true, none);
+        cluster = new CpuCluster(bus, 2, 1_000_000_000L, 0x411FD070L, i -> 0x8000_0000L | i, true);
         cpu = cluster.cpu(0);
         cpu.resetTo(RAM, 1);
         el2 = cluster.guest(0);
