@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code jailhouse config ...}: configuration tooling. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = "Create, check, dump and compile configurations.",
-        subcommands = {ConfigDumpCommand.class, ConfigCompileCommand.class})
+        subcommands = {ConfigCheckCommand.class, ConfigDumpCommand.class, ConfigCompileCommand.class})
 final class ConfigCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -3,8 +3,10 @@ package dev.jhsim.cli;
 import dev.jhsim.config.ConfigFormatException;
 import dev.jhsim.config.ConfigLoader;
 import dev.jhsim.config.binary.LayoutHint;
+import dev.jhsim.config.check.CheckInput;
 import dev.jhsim.config.c.CompileException;
 import dev.jhsim.config.c.CompileOptions;
+import dev.jhsim.config.c.SourceMap;
 import dev.jhsim.config.model.ConfigFile;
 import dev.jhsim.config.model.Layout;
 import java.io.PrintWriter;
@@ -74,6 +76,19 @@ final class ConfigFileOptions {
         }
     }
 
+    /**
+     * Loads a configuration for {@code jailhouse config check}, with the map
+     * from its bytes to its source: the compiler's for C sources, none for
+     * binary and JSON files.
+     */
+    CheckInput loadForCheck(String file, PrintWriter err) {
+        if (ConfigLoader.isCSource(Path.of(file))) {
+            Compiled compiled = compile(file, err);
+            return new CheckInput(file, compiled.config(), compiled.sourceMap());
+        }
+        return CheckInput.of(file, load(file, err));
+    }
+
     /** Loads a configuration file in any form; one-line errors naming the file (gcc's for C), warnings on stderr. */
     ConfigFile load(String file, PrintWriter err) {
         if (ConfigLoader.isCSource(Path.of(file))) {
@@ -95,8 +110,8 @@ final class ConfigFileOptions {
         }
     }
 
-    /** A compiled C source: gcc's bytes and the configuration they hold. */
-    record Compiled(byte[] bytes, ConfigFile config) {
+    /** A compiled C source: gcc's bytes, the configuration they hold and where each byte came from. */
+    record Compiled(byte[] bytes, ConfigFile config, SourceMap sourceMap) {
     }
 
     /** Compiles a C source and checks that its bytes are a configuration; gcc-style errors and warnings. */
@@ -129,7 +144,7 @@ final class ConfigFileOptions {
             ConfigLoader.CompiledSource source = ConfigLoader.compileC(Path.of(file), options, hint);
             source.loaded().warnings().forEach(err::println);
             err.flush();
-            return new Compiled(source.compiled().bytes(), source.loaded().file());
+            return new Compiled(source.compiled().bytes(), source.loaded().file(), source.compiled().sourceMap());
         } catch (CompileException e) {
             throw new UserError(1, e.lines().toArray(new String[0]));
         } catch (ConfigFormatException e) {

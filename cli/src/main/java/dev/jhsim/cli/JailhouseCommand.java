@@ -43,7 +43,6 @@ public final class JailhouseCommand implements Runnable {
         PendingCommand.register(cell, "stats", "Show per-CPU statistics of a cell.");
         CommandLine config = cli.getSubcommands().get("config");
         PendingCommand.register(config, "create", "Generate a system configuration for this machine.");
-        PendingCommand.register(config, "check", "Check a set of configurations for conflicts.");
         CommandLine hardware = cli.getSubcommands().get("hardware");
         PendingCommand.register(hardware, "check", "Check the hardware for Jailhouse support.");
         ErrorReporter reporter = new ErrorReporter();

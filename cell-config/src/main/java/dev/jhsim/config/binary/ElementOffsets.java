@@ -29,6 +29,26 @@ public final class ElementOffsets {
         return file instanceof SystemConfig ? StructSizes.rootCellOffset(file.layout()) : 0;
     }
 
+    /** Offset of the cell's console, the last member of the cell descriptor in every layout. */
+    public long cellConsole() {
+        return cellDescriptor() + StructSizes.cellDesc(file.layout()) - StructSizes.CONSOLE;
+    }
+
+    /** Offset of the system configuration's hypervisor memory region. */
+    public long hypervisorMemory() {
+        return StructSizes.FILE_HEADER + 4;
+    }
+
+    /** Offset of the system configuration's debug console. */
+    public long debugConsole() {
+        return hypervisorMemory() + StructSizes.memoryRegion(file.layout());
+    }
+
+    /** Offset of the system configuration's platform information. */
+    public long platformInfo() {
+        return debugConsole() + StructSizes.CONSOLE;
+    }
+
     /** Offset of element {@code index} of {@code array}. */
     public long of(Array array, int index) {
         Cell c = cell();

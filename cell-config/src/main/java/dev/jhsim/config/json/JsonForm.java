@@ -62,6 +62,11 @@ public final class JsonForm {
         } else {
             writeCell(root, ((CellConfig) file).cell(), file.layout());
         }
+        return print(root);
+    }
+
+    /** The project's JSON text style: two-space indentation, {@code "key": value}, LF line ends, final newline. */
+    public static String print(JsonNode root) {
         try {
             Separators separators = Separators.createDefaultInstance()
                     .withObjectFieldValueSpacing(Separators.Spacing.AFTER);

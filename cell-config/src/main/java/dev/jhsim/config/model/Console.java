@@ -6,6 +6,7 @@ import static dev.jhsim.config.model.Ranges.u32;
 /** {@code struct jailhouse_console}: a debug or cell console device. */
 public record Console(long address, long size, int type, int flags, long divider, long gateNr, long clockReg) {
     public static final int TYPE_NONE = 0x0;
+    public static final int TYPE_EFIFB = 0x1;
     public static final int TYPE_8250 = 0x2;
     public static final int TYPE_PL011 = 0x3;
 

@@ -24,6 +24,18 @@ class ElementOffsetsTest {
         assertEquals(0x7c0f0c10L, u64(bytes, offsets.of(Array.STREAM_IDS, 2)) & 0xffffffffL);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"v12", "v13", "v14", "minervasys"})
+    void offsetsOfTheSystemPartsAndTheCellConsole(String layout) throws Exception {
+        byte[] system = ConfigFixtures.get(layout, "arm64-system").bytes();
+        ElementOffsets sys = new ElementOffsets(ConfigReader.read(system));
+        assertEquals(0x7fc00000L, u64(system, sys.hypervisorMemory()));
+        assertEquals(0x09000000L, u64(system, sys.debugConsole()));
+        assertEquals(0x08e00000L, u64(system, sys.platformInfo()));
+        byte[] cell = ConfigFixtures.get(layout, "arm64-cell").bytes();
+        assertEquals(0xfe660000L, u64(cell, new ElementOffsets(ConfigReader.read(cell)).cellConsole()));
+    }
+
     private static long u64(byte[] b, long offset) {
         long v = 0;
         for (int i = 7; i >= 0; i--) {

@@ -90,7 +90,7 @@ public final class Arm64Cpu implements Processor {
     public Arm64Cpu(int index, PhysicalBus bus, SystemRegisters sysregs, long frequencyHz) {
         this.index = index;
         this.frequencyHz = frequencyHz;
-        this.mmu = new Mmu(bus);
+        this.mmu = new Mmu(bus, index);
         this.sysregs = sysregs;
         this.el0Code = new CodeCache(mmu, bus.codeWatch());
         this.el1Code = new CodeCache(mmu, bus.codeWatch());

@@ -53,6 +53,19 @@ public final class Syndrome {
     /** The raw encoding, for reporting undefined instructions. */
     public int encoding;
 
+    /**
+     * The ISS of a trapped MSR, MRS or SYS (EC 0x18): Op0, Op2, Op1, CRn, Rt,
+     * CRm and the direction (1 = read), from the system-register table key.
+     */
+    public static int systemAccessIss(int key, int rt, boolean read) {
+        int op0 = key >>> 14;
+        int op1 = (key >>> 11) & 7;
+        int crn = (key >>> 7) & 15;
+        int crm = (key >>> 3) & 15;
+        int op2 = key & 7;
+        return op0 << 20 | op2 << 17 | op1 << 14 | crn << 10 | rt << 5 | crm << 1 | (read ? 1 : 0);
+    }
+
     /** ESR_ELx as the architecture packs it. */
     public long esr() {
         return ((long) ec << 26) | (il ? 1L << 25 : 0) | (iss & 0x1FFFFFFL);

@@ -7,15 +7,15 @@ import java.util.function.LongSupplier;
 
 /**
  * A peripheral as a table of registers: each register has an offset, a width
- * (4 or 8 bytes), a read function and a write function. Accesses narrower than
- * a register read the containing bytes; narrower writes are merged into the
- * current value only where the register allows it (byte-addressable arrays such
- * as priority registers), and ignored otherwise, as hardware with 32-bit-only
- * registers does. Offsets with no register read as zero and ignore writes, and
- * are reported to the {@link UnmappedAccess} listener.
+ * (1, 2, 4 or 8 bytes), a read function and a write function. Accesses narrower
+ * than a register read the containing bytes (calling the read function once, so
+ * a register whose read has a side effect, like a receive FIFO, has it once);
+ * what a narrower write does is the register's {@link NarrowWrites} policy.
+ * Offsets with no register read as zero and ignore writes, and are reported to
+ * the {@link UnmappedAccess} listener.
  *
- * <p>Lookups index an array by 32-bit word, so an access costs no allocation
- * and no hashing.
+ * <p>Lookups index an array by 32-bit word (a word holding narrower registers
+ * indexes them by byte), so an access costs no allocation and no hashing.
  */
 public final class RegisterMap implements MmioDevice {
     /** Told about accesses to offsets without a register (for logs and tests). */
@@ -32,6 +32,20 @@ public final class RegisterMap implements MmioDevice {
         void write(int index, long value);
     }
 
+    /** What a write narrower than its register does. */
+    public enum NarrowWrites {
+        /** Ignored and reported as unmapped: the register is written whole or not at all. */
+        IGNORED,
+        /** Merged into the current value (byte-writable registers whose reads have no side effect). */
+        MERGED,
+        /**
+         * Passed to the register in place, the other bytes zero: write-one-to-clear registers, data
+         * registers, and peripherals on buses without byte strobes, where a narrow write at the
+         * register's offset lands in its low bits.
+         */
+        IN_PLACE
+    }
+
     private static final LongConsumer IGNORE_WRITE = v -> { };
 
     private static final class Register {
@@ -39,26 +53,48 @@ public final class RegisterMap implements MmioDevice {
         final int width;
         final LongSupplier read;
         final LongConsumer write;
-        final boolean partialWrites;
+        final NarrowWrites narrowWrites;
+        /** For a word slot holding narrower registers: the register at each byte, else null. */
+        final Register[] lanes;
 
-        Register(long offset, int width, LongSupplier read, LongConsumer write, boolean partialWrites) {
+        Register(long offset, int width, LongSupplier read, LongConsumer write, NarrowWrites narrowWrites) {
             this.offset = offset;
             this.width = width;
             this.read = read;
             this.write = write;
-            this.partialWrites = partialWrites;
+            this.narrowWrites = narrowWrites;
+            this.lanes = null;
+        }
+
+        Register(long wordOffset) {
+            this.offset = wordOffset;
+            this.width = 4;
+            this.read = null;
+            this.write = null;
+            this.narrowWrites = null;
+            this.lanes = new Register[4];
         }
     }
 
     private final Register[] words;
+    private final NarrowWrites defaultNarrowWrites;
     private UnmappedAccess unmapped = UnmappedAccess.IGNORE;
 
-    /** A map for a device window of {@code size} bytes. */
+    /** A map for a device window of {@code size} bytes whose 32-bit registers ignore narrow writes. */
     public RegisterMap(long size) {
+        this(size, NarrowWrites.IGNORED);
+    }
+
+    /**
+     * A map for a device window of {@code size} bytes; {@code narrowWrites} is the policy of the
+     * registers added by {@link #reg32} and {@link #array32}.
+     */
+    public RegisterMap(long size, NarrowWrites narrowWrites) {
         if (size <= 0 || size > (64 << 20) || size % 4 != 0) {
             throw new IllegalArgumentException("register map size must be a multiple of 4 up to 64 MiB");
         }
         words = new Register[(int) (size / 4)];
+        defaultNarrowWrites = narrowWrites;
     }
 
     public RegisterMap onUnmapped(UnmappedAccess listener) {
@@ -68,7 +104,7 @@ public final class RegisterMap implements MmioDevice {
 
     /** A 32-bit register. */
     public RegisterMap reg32(long offset, LongSupplier read, LongConsumer write) {
-        return add(new Register(offset, 4, read, write, false));
+        return add(new Register(offset, 4, read, write, defaultNarrowWrites));
     }
 
     /** A read-only 32-bit register (writes are ignored). */
@@ -78,53 +114,80 @@ public final class RegisterMap implements MmioDevice {
 
     /** A 64-bit register, also accessible as two 32-bit halves. */
     public RegisterMap reg64(long offset, LongSupplier read, LongConsumer write) {
-        return add(new Register(offset, 8, read, write, true));
+        return add(new Register(offset, 8, read, write, NarrowWrites.MERGED));
     }
 
     /** A 32-bit register whose bytes can be written individually (read-modify-write of the others). */
     public RegisterMap reg32Bytes(long offset, LongSupplier read, LongConsumer write) {
-        return add(new Register(offset, 4, read, write, true));
+        return add(new Register(offset, 4, read, write, NarrowWrites.MERGED));
+    }
+
+    /** A register of {@code width} 1, 2, 4 or 8 bytes taking narrower writes as {@code narrowWrites} says. */
+    public RegisterMap reg(long offset, int width, NarrowWrites narrowWrites, LongSupplier read, LongConsumer write) {
+        if (width != 1 && width != 2 && width != 4 && width != 8) {
+            throw new IllegalArgumentException("register width must be 1, 2, 4 or 8 bytes, not " + width);
+        }
+        return add(new Register(offset, width, read, write, narrowWrites));
     }
 
     /** {@code count} 32-bit registers {@code 4} bytes apart starting at {@code offset}. */
     public RegisterMap array32(long offset, int count, IntToLongFunction read, IndexedWrite write) {
-        return array(offset, count, 4, false, read, write);
+        return array(offset, count, 4, defaultNarrowWrites, read, write);
     }
 
     /** Like {@link #array32}, with byte-writable elements (e.g. GIC priority and target registers). */
     public RegisterMap array32Bytes(long offset, int count, IntToLongFunction read, IndexedWrite write) {
-        return array(offset, count, 4, true, read, write);
+        return array(offset, count, 4, NarrowWrites.MERGED, read, write);
     }
 
     /** {@code count} 64-bit registers 8 bytes apart starting at {@code offset}. */
     public RegisterMap array64(long offset, int count, IntToLongFunction read, IndexedWrite write) {
-        return array(offset, count, 8, true, read, write);
+        return array(offset, count, 8, NarrowWrites.MERGED, read, write);
     }
 
-    private RegisterMap array(long offset, int count, int width, boolean partial, IntToLongFunction read,
+    private RegisterMap array(long offset, int count, int width, NarrowWrites narrowWrites, IntToLongFunction read,
             IndexedWrite write) {
         for (int i = 0; i < count; i++) {
             int index = i;
             add(new Register(offset + (long) i * width, width, () -> read.applyAsLong(index),
-                    v -> write.write(index, v), partial));
+                    v -> write.write(index, v), narrowWrites));
         }
         return this;
     }
 
     private RegisterMap add(Register r) {
-        if (r.offset % r.width != 0) {
+        if (r.offset < 0 || r.offset % r.width != 0) {
             throw new IllegalArgumentException(String.format("register at 0x%x is not aligned to its width",
                     r.offset));
         }
+        if (r.offset + r.width > words.length * 4L) {
+            throw new IllegalArgumentException(String.format("register at 0x%x is outside the map", r.offset));
+        }
+        if (r.width < 4) {
+            return addNarrow(r);
+        }
         for (int w = 0; w < r.width / 4; w++) {
             int slot = (int) (r.offset / 4) + w;
-            if (slot >= words.length) {
-                throw new IllegalArgumentException(String.format("register at 0x%x is outside the map", r.offset));
-            }
             if (words[slot] != null) {
                 throw new IllegalArgumentException(String.format("two registers at 0x%x", slot * 4L));
             }
             words[slot] = r;
+        }
+        return this;
+    }
+
+    private RegisterMap addNarrow(Register r) {
+        int slot = (int) (r.offset / 4);
+        if (words[slot] == null) {
+            words[slot] = new Register(slot * 4L);
+        }
+        Register[] lanes = words[slot].lanes;
+        for (int b = 0; b < r.width; b++) {
+            int lane = (int) (r.offset % 4) + b;
+            if (lanes == null || lanes[lane] != null) {
+                throw new IllegalArgumentException(String.format("two registers at 0x%x", r.offset));
+            }
+            lanes[lane] = r;
         }
         return this;
     }
@@ -152,13 +215,13 @@ public final class RegisterMap implements MmioDevice {
             r.write.accept(value);
             return;
         }
-        if (!r.partialWrites) {
-            unmapped.access(offset, size, true, value);
-            return;
-        }
         int shift = (int) (offset - r.offset) * 8;
         long fieldMask = mask(size) << shift;
-        r.write.accept((r.read.getAsLong() & ~fieldMask) | ((value << shift) & fieldMask));
+        switch (r.narrowWrites) {
+            case IGNORED -> unmapped.access(offset, size, true, value);
+            case MERGED -> r.write.accept((r.read.getAsLong() & ~fieldMask) | ((value << shift) & fieldMask));
+            case IN_PLACE -> r.write.accept((value << shift) & fieldMask);
+        }
     }
 
     /** The register containing an access, or null (also for accesses that straddle registers). */
@@ -167,6 +230,9 @@ public final class RegisterMap implements MmioDevice {
             return null;
         }
         Register r = words[(int) (offset >>> 2)];
+        if (r != null && r.lanes != null) {
+            r = r.lanes[(int) (offset & 3)];
+        }
         if (r == null || offset + size > r.offset + r.width) {
             return null;
         }

@@ -75,6 +75,55 @@ class RegisterMapTest {
     }
 
     @Test
+    void byteWideRegistersShareAWordAndKeepTheirReadSideEffectsApart() {
+        int[] pops = new int[1];
+        long[] scratch = new long[1];
+        RegisterMap m = new RegisterMap(0x8)
+                .reg(0x0, 1, RegisterMap.NarrowWrites.IGNORED, () -> 0x40 + pops[0]++, v -> { })
+                .reg(0x1, 1, RegisterMap.NarrowWrites.IGNORED, () -> scratch[0], v -> scratch[0] = v)
+                .reg(0x2, 2, RegisterMap.NarrowWrites.IN_PLACE, () -> 0xbeef, v -> { })
+                .onUnmapped((offset, size, write, value) -> unmapped.add(String.format("%s 0x%x/%d",
+                        write ? "write" : "read", offset, size)));
+        m.write(0x1, 1, 0x5a);
+        assertEquals(0x5a, m.read(0x1, 1));
+        assertEquals(0, pops[0], "reading the neighbour must not touch the byte at 0");
+        assertEquals(0x40, m.read(0x0, 1));
+        assertEquals(0x41, m.read(0x0, 1));
+        assertEquals(0xef, m.read(0x2, 1));
+        assertEquals(0xbe, m.read(0x3, 1));
+        assertEquals(0, m.read(0x0, 4), "a word access straddles the byte registers");
+        assertEquals(List.of("read 0x0/4"), unmapped);
+        assertEquals(2, pops[0]);
+    }
+
+    @Test
+    void inPlaceNarrowWritesPassTheFieldWithTheOtherBytesZero() {
+        List<Long> written = new ArrayList<>();
+        RegisterMap m = new RegisterMap(0x10, RegisterMap.NarrowWrites.IN_PLACE)
+                .reg32(0x0, () -> 0xffff_ffffL, written::add)
+                .array32(0x8, 2, i -> 0, (i, v) -> written.add(v));
+        m.write(0x0, 1, 0x41);
+        m.write(0x0, 2, 0x0301);
+        m.write(0x1, 1, 0x02);
+        m.write(0xc, 2, 0x7);
+        assertEquals(List.of(0x41L, 0x0301L, 0x0200L, 0x7L), written, "no read-modify-write of the other bytes");
+    }
+
+    @Test
+    void narrowWidthsMustBeAlignedAndDistinct() {
+        assertThrows(IllegalArgumentException.class, () -> new RegisterMap(0x8)
+                .reg(0x1, 2, RegisterMap.NarrowWrites.IN_PLACE, () -> 0, v -> { }));
+        assertThrows(IllegalArgumentException.class, () -> new RegisterMap(0x8)
+                .reg(0x0, 1, RegisterMap.NarrowWrites.IN_PLACE, () -> 0, v -> { })
+                .reg32(0x0, () -> 0, v -> { }));
+        assertThrows(IllegalArgumentException.class, () -> new RegisterMap(0x8)
+                .reg32(0x4, () -> 0, v -> { })
+                .reg(0x6, 2, RegisterMap.NarrowWrites.IN_PLACE, () -> 0, v -> { }));
+        assertThrows(IllegalArgumentException.class, () -> new RegisterMap(0x8)
+                .reg(0x0, 3, RegisterMap.NarrowWrites.IN_PLACE, () -> 0, v -> { }));
+    }
+
+    @Test
     void overlappingRegistersAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new RegisterMap(0x10).reg32(0, () -> 0).reg64(0, () -> 0,
                 v -> { }));

@@ -78,9 +78,7 @@ final class SystemInsns {
      * ISS, returning to the instruction itself so the handler can emulate it.
      */
     static boolean trapAccess(Arm64Cpu c, int targetEl, int key, int rt, boolean read, long pc) {
-        int iss = (key >>> 14) << 20 | (key & 7) << 17 | ((key >>> 11) & 7) << 14 | ((key >>> 7) & 15) << 10
-                | rt << 5 | ((key >>> 3) & 15) << 1 | (read ? 1 : 0);
-        return c.raiseTo(targetEl, Syndrome.EC_SYSREG, iss, 0, pc, pc, false);
+        return c.raiseTo(targetEl, Syndrome.EC_SYSREG, Syndrome.systemAccessIss(key, rt, read), 0, pc, pc, false);
     }
 
     /** NOP and every hint the model gives no effect (YIELD, BTI, PAC hints, ...). */

@@ -56,6 +56,8 @@ public final class Mmu implements CodeWatch.Listener {
     }
 
     private final PhysicalBus bus;
+    /** The CPU these accesses come from, as devices banked per CPU see it. */
+    private final int accessor;
     private final FastTlb[] fastTlbs = {new FastTlb(), new FastTlb()};
     // The selected level's tables, copied into fields so the fast path has one indirection less.
     private long[] readTag;
@@ -72,8 +74,10 @@ public final class Mmu implements CodeWatch.Listener {
     /** The last fault; {@code fault.kind == Fault.NONE} after a successful access. */
     public final Fault fault = new Fault();
 
-    public Mmu(PhysicalBus bus) {
+    /** The access path of CPU {@code cpu} (its index, passed to devices with it). */
+    public Mmu(PhysicalBus bus, int cpu) {
         this.bus = bus;
+        this.accessor = cpu;
         bus.addMapListener(this::flush);
         bus.codeWatch().addListener(this);
         selectRegime(0);
@@ -258,7 +262,7 @@ public final class Mmu implements CodeWatch.Listener {
             return 0;
         }
         if (r.device() != null) {
-            long v = r.device().read(pa - r.base(), size);
+            long v = r.device().read(accessor, pa - r.base(), size);
             return size == 8 ? v : v & ((1L << (8 * size)) - 1);
         }
         byte[] page = r.ram().page(pa);
@@ -298,7 +302,7 @@ public final class Mmu implements CodeWatch.Listener {
             return;
         }
         if (r.device() != null) {
-            r.device().write(pa - r.base(), size, value);
+            r.device().write(accessor, pa - r.base(), size, value);
             return;
         }
         long physPage = pa >>> RamBank.PAGE_SHIFT;
