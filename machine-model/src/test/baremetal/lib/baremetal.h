@@ -12,6 +12,21 @@
 #define wfi() asm volatile("wfi" : : : "memory")
 #define irq_enable() asm volatile("msr daifclr, #2" : : : "memory")
 #define irq_disable() asm volatile("msr daifset, #2" : : : "memory")
+/*
+ * Sleeps until cond holds. The check runs with IRQs masked, so an interrupt
+ * arriving between the check and the WFI still ends the WFI (a masked
+ * pending interrupt wakes it) and is taken when IRQs are unmasked again.
+ */
+#define wait_until(cond)                 \
+    do {                                 \
+        irq_disable();                   \
+        while (!(cond)) {                \
+            wfi();                       \
+            irq_enable();                \
+            irq_disable();               \
+        }                                \
+        irq_enable();                    \
+    } while (0)
 
 static inline uint32_t mmio_read32(uint64_t a) { return *(volatile uint32_t *)a; }
 static inline void mmio_write32(uint64_t a, uint32_t v) { *(volatile uint32_t *)a = v; }
@@ -19,6 +34,7 @@ static inline uint64_t mmio_read64(uint64_t a) { return *(volatile uint64_t *)a;
 static inline void mmio_write64(uint64_t a, uint64_t v) { *(volatile uint64_t *)a = v; }
 static inline uint8_t mmio_read8(uint64_t a) { return *(volatile uint8_t *)a; }
 static inline uint16_t mmio_read16(uint64_t a) { return *(volatile uint16_t *)a; }
+static inline void mmio_write16(uint64_t a, uint16_t v) { *(volatile uint16_t *)a = v; }
 
 /* Exceptions: what the vectors save, and the handlers tests install. */
 struct frame {
@@ -62,7 +78,8 @@ void mmu_disable(void);
 /* GIC: v3 or v2 as ID_AA64PFR0_EL1 says, at the qemu-arm64 addresses. */
 int gic_version(void);
 void gic_init(void);          /* distributor, once */
-void gic_init_cpu(void);      /* this CPU's interface (and redistributor) */
+void gic_init_cpu(void);      /* this CPU's redistributor (v3) and interface */
+void gic_init_cpu_interface(void); /* the interface alone (what a guest of a hypervisor owns) */
 void gic_enable(unsigned int intid);
 void gic_route_spi(unsigned int intid, unsigned int cpu);
 void gic_set_pending(unsigned int intid);

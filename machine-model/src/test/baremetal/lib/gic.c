@@ -51,6 +51,13 @@ void gic_init_cpu(void)
         while (mmio_read32(rd + GICR_WAKER) & 4u)
             ;
         mmio_write32(rd + GICR_SGI + GICD_IGROUPR, ~0u);
+    }
+    gic_init_cpu_interface();
+}
+
+void gic_init_cpu_interface(void)
+{
+    if (gic_version() == 3) {
         write_sysreg(s3_0_c12_c12_5, read_sysreg(s3_0_c12_c12_5) | 1); /* ICC_SRE_EL1.SRE */
         isb();
         write_sysreg(s3_0_c4_c6_0, 0xff);                              /* ICC_PMR_EL1 */
