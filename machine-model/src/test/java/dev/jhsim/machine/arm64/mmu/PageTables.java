@@ -11,25 +11,25 @@ import java.nio.ByteOrder;
  * as the walker sees them (physical, or intermediate physical for stage 1
  * under stage 2).
  */
-final class PageTables {
+public final class PageTables {
     /** Stage-1 leaf attributes: valid, AF, inner shareable, AttrIndx 0. */
-    static final long S1_NORMAL = 1L << 10 | 3L << 8;
-    static final long AP_EL0 = 1L << 6;
-    static final long AP_READ_ONLY = 1L << 7;
-    static final long NOT_GLOBAL = 1L << 11;
-    static final long PXN = 1L << 53;
-    static final long UXN = 1L << 54;
-    static final long NO_AF = 1L << 10;
+    public static final long S1_NORMAL = 1L << 10 | 3L << 8;
+    public static final long AP_EL0 = 1L << 6;
+    public static final long AP_READ_ONLY = 1L << 7;
+    public static final long NOT_GLOBAL = 1L << 11;
+    public static final long PXN = 1L << 53;
+    public static final long UXN = 1L << 54;
+    public static final long NO_AF = 1L << 10;
     /** Stage-2 leaf attributes: AF, normal write-back memory. */
-    static final long S2_NORMAL = 1L << 10 | 0xFL << 2 | 3L << 8;
-    static final long S2_READ = 1L << 6;
-    static final long S2_WRITE = 1L << 7;
-    static final long S2_XN = 1L << 54;
+    public static final long S2_NORMAL = 1L << 10 | 0xFL << 2 | 3L << 8;
+    public static final long S2_READ = 1L << 6;
+    public static final long S2_WRITE = 1L << 7;
+    public static final long S2_XN = 1L << 54;
 
     private final PhysicalBus bus;
     private final long tableAddressOffset;
     private long next;
-    final long root;
+    private final long root;
     private final int startLevel;
     private final int rootIndexBits;
 
@@ -39,7 +39,7 @@ final class PageTables {
      * maps the pool elsewhere). The walk starts at {@code startLevel} with a
      * root of 2^{@code rootIndexBits} entries.
      */
-    PageTables(PhysicalBus bus, long poolPa, long tableAddressOffset, int startLevel, int rootIndexBits) {
+    public PageTables(PhysicalBus bus, long poolPa, long tableAddressOffset, int startLevel, int rootIndexBits) {
         this.bus = bus;
         this.tableAddressOffset = tableAddressOffset;
         this.next = poolPa;
@@ -57,7 +57,7 @@ final class PageTables {
     }
 
     /** Maps {@code input} to {@code output} with a leaf at {@code level} (3: 4 KiB page, 2: 2 MiB, 1: 1 GiB). */
-    void map(long input, long output, int level, long attributes) {
+    public void map(long input, long output, int level, long attributes) {
         long table = root;
         for (int l = startLevel; l < level; l++) {
             long slot = table + index(input, l) * 8;
@@ -82,7 +82,7 @@ final class PageTables {
     }
 
     /** The root as TTBR/VTTBR bits 47:1 hold it. */
-    long rootAddress() {
+    public long rootAddress() {
         return root + tableAddressOffset;
     }
 
