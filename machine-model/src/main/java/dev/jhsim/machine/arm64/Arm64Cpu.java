@@ -76,6 +76,8 @@ public final class Arm64Cpu implements Processor {
     private String haltReason;
     private long retired;
     private int notRetired;
+    /** Exceptions taken: each costs a cycle, so that a loop of exceptions lets virtual time pass. */
+    private long exceptionsTaken;
     private long sliceStart;
     private boolean inSlice;
     /** PSTATE.IL: set by an illegal exception return until the exception it causes is taken. */
@@ -276,12 +278,12 @@ public final class Arm64Cpu implements Processor {
 
     @Override
     public long run(long cycles) {
-        long begin = retired;
+        long begin = retired + exceptionsTaken;
         long end = begin + cycles;
         sliceStart = begin;
         inSlice = true;
         Block b = null;
-        while (state == State.RUNNING && retired < end) {
+        while (state == State.RUNNING && retired + exceptionsTaken < end) {
             if (attention) {
                 attention = false;
                 takePendingInterrupt();
@@ -310,7 +312,7 @@ public final class Arm64Cpu implements Processor {
             notRetired = 0;
         }
         inSlice = false;
-        return retired - begin;
+        return retired + exceptionsTaken - begin;
     }
 
     /**
@@ -318,7 +320,7 @@ public final class Arm64Cpu implements Processor {
      * how far its own clock is ahead of the simulation's, for counters it reads.
      */
     public long cyclesIntoSlice() {
-        return inSlice ? retired - sliceStart : 0;
+        return inSlice ? retired + exceptionsTaken - sliceStart : 0;
     }
 
     /**
@@ -347,6 +349,7 @@ public final class Arm64Cpu implements Processor {
     }
 
     private void interrupt(Syndrome.Kind kind, int targetEl) {
+        exceptionsTaken++;
         Syndrome s = syndrome;
         s.kind = kind;
         s.targetEl = targetEl;
@@ -403,6 +406,7 @@ public final class Arm64Cpu implements Processor {
 
     private boolean enter(int targetEl, int ec, int iss, long far, long insnPc, long returnPc, boolean retires,
             int encoding) {
+        exceptionsTaken++;
         Syndrome s = syndrome;
         s.kind = Syndrome.Kind.SYNC;
         s.targetEl = targetEl;
