@@ -36,7 +36,6 @@ public final class Machine {
     private final PhysicalBus bus = new PhysicalBus();
     private final CpuCluster cluster;
     private final Gic gic;
-    private final GenericTimer timer;
     private final BoardDevices devices;
 
     public Machine(BoardDescription board) {
@@ -50,7 +49,7 @@ public final class Machine {
                 ic.version() == 3);
         gic = GicFactory.create(ic, cluster.cpus(), bus);
         BoardDescription.Timer t = board.timer();
-        timer = GenericTimer.install(cluster.sysregs(), cluster.cpus(), new SystemCounter(sim, t.frequencyHz()), gic,
+        GenericTimer.install(cluster.sysregs(), cluster.cpus(), new SystemCounter(sim, t.frequencyHz()), gic,
                 new GenericTimer.Interrupts(t.physicalIrq(), t.virtualIrq(), t.hypervisorIrq()));
         devices = BoardDevices.create(board, bus, gic, sim);
         for (Arm64Cpu cpu : cluster.cpus()) {
@@ -84,10 +83,6 @@ public final class Machine {
 
     public Gic gic() {
         return gic;
-    }
-
-    public GenericTimer timer() {
-        return timer;
     }
 
     public BoardDevices devices() {

@@ -53,15 +53,9 @@ public final class GenericTimer {
     }
 
     /** Creates the timers of {@code cpus} and registers their system registers in {@code table}. */
-    public static GenericTimer install(SystemRegisters table, List<Arm64Cpu> cpus, SystemCounter counter,
+    public static void install(SystemRegisters table, List<Arm64Cpu> cpus, SystemCounter counter,
             InterruptController irqs, Interrupts ppis) {
-        GenericTimer timer = new GenericTimer(counter, cpus, irqs, ppis);
-        timer.register(table);
-        return timer;
-    }
-
-    public SystemCounter counter() {
-        return counter;
+        new GenericTimer(counter, cpus, irqs, ppis).register(table);
     }
 
     private void register(SystemRegisters t) {

@@ -56,16 +56,6 @@ public final class Esr {
         return (esr & (1 << 15)) != 0;
     }
 
-    /** AR: acquire/release semantics. */
-    public static boolean acquireRelease(long esr) {
-        return (esr & (1 << 14)) != 0;
-    }
-
-    /** S1PTW: the fault was on a descriptor read of the stage-1 walk. */
-    public static boolean stage1Walk(long esr) {
-        return (esr & (1 << 7)) != 0;
-    }
-
     /** WnR: the abort was on a write. */
     public static boolean write(long esr) {
         return (esr & (1 << 6)) != 0;

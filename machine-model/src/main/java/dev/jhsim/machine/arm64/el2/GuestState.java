@@ -31,10 +31,6 @@ public final class GuestState {
         return cpu;
     }
 
-    public int cpuIndex() {
-        return cpu.index();
-    }
-
     // ---- the trap ----
 
     /** Synchronous exception, IRQ or FIQ. */
@@ -224,11 +220,6 @@ public final class GuestState {
         e1.far = far;
         e2.elr = e1.vbar + El1State.vectorOffset(guestEl(), (spsr & 1) != 0, Syndrome.Kind.SYNC);
         e2.spsr = EL1H_MASKED;
-    }
-
-    /** Injects an Undefined Instruction exception for the trapped instruction. */
-    public void injectUndefined() {
-        injectSync(1L << 25, cpu.el1.far);
     }
 
     /**

@@ -28,7 +28,6 @@ public final class CpuCluster implements Psci.SystemPower {
     private final SystemRegisters sysregs;
     private final List<Arm64Cpu> cpus;
     private final ExceptionModel exceptions;
-    private final Psci psci;
     private PowerRequest powerRequest = PowerRequest.NONE;
 
     /** {@code gicSystemRegisters}: whether the GIC CPU interface is reached through ICC_* registers (GICv3). */
@@ -49,8 +48,7 @@ public final class CpuCluster implements Psci.SystemPower {
         }
         cpus = List.copyOf(list);
         TlbMaintenance.install(sysregs, cpus);
-        psci = new Psci(cpus, this);
-        exceptions = new ExceptionModel(cpus, psci);
+        exceptions = new ExceptionModel(cpus, new Psci(cpus, this));
         for (Arm64Cpu cpu : cpus) {
             cpu.setRouter(exceptions);
         }
@@ -66,10 +64,6 @@ public final class CpuCluster implements Psci.SystemPower {
 
     public SystemRegisters sysregs() {
         return sysregs;
-    }
-
-    public Psci psci() {
-        return psci;
     }
 
     public PowerRequest powerRequest() {

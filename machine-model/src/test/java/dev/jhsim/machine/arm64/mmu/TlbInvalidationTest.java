@@ -20,16 +20,23 @@ class TlbInvalidationTest extends TranslationTest {
 
     PageTables tables;
 
-    /** Stage 1 maps VA and OTHER_VA (non-global, ASID 5) to data pages 1 and 2. */
-    void mapBoth(long attributes) {
+    /**
+     * Stage 1 (ASID 5) maps VA and OTHER_VA to data pages 1 and 2, with the
+     * given attributes; both are used, then the tables change to pages 3 and 4.
+     */
+    void mapBoth(long attributes, long otherAttributes) {
         tables = stage1(0, 9);
         tables.map(VA, data(1), 3, PageTables.S1_NORMAL | attributes);
-        tables.map(OTHER_VA, data(2), 3, PageTables.S1_NORMAL | attributes);
+        tables.map(OTHER_VA, data(2), 3, PageTables.S1_NORMAL | otherAttributes);
         enableStage1(tables, TCR_48, 5);
         assertEquals(value(1), read(VA));
         assertEquals(value(2), read(OTHER_VA));
         tables.map(VA, data(3), 3, PageTables.S1_NORMAL | attributes);
-        tables.map(OTHER_VA, data(4), 3, PageTables.S1_NORMAL | attributes);
+        tables.map(OTHER_VA, data(4), 3, PageTables.S1_NORMAL | otherAttributes);
+    }
+
+    void mapBoth(long attributes) {
+        mapBoth(attributes, attributes);
     }
 
     /** Reads as the TLB answers, with the fast path out of the way. */
@@ -78,14 +85,7 @@ class TlbInvalidationTest extends TranslationTest {
 
     @Test
     void aside1RemovesTheAsidsEntriesButNotGlobalOnes() {
-        tables = stage1(0, 9);
-        tables.map(VA, data(1), 3, PageTables.S1_NORMAL | PageTables.NOT_GLOBAL);
-        tables.map(OTHER_VA, data(2), 3, PageTables.S1_NORMAL);
-        enableStage1(tables, TCR_48, 5);
-        read(VA);
-        read(OTHER_VA);
-        tables.map(VA, data(3), 3, PageTables.S1_NORMAL | PageTables.NOT_GLOBAL);
-        tables.map(OTHER_VA, data(4), 3, PageTables.S1_NORMAL);
+        mapBoth(PageTables.NOT_GLOBAL, 0);
         el2.writeSysreg("TLBI ASIDE1", 5L << 48);
         assertEquals(value(3), cached(VA));
         assertEquals(value(2), cached(OTHER_VA), "global entries are not the ASID's");

@@ -67,9 +67,15 @@ class ExceptionModelTest {
             vectors[slot * 0x20] = HVC0 | (0x100 + slot) << 5;
         }
         write(VECTORS, vectors);
+        restart();
+        cluster.installHypervisor(recorder());
+    }
+
+    /** The CPU back at the start of the code at EL1, its vectors in place, nothing seen yet. */
+    void restart() {
+        seen.clear();
         cpu.resetTo(CODE, 1);
         cpu.el1.vbar = VECTORS;
-        cluster.installHypervisor(recorder());
     }
 
     private Hypervisor recorder() {
@@ -154,9 +160,7 @@ class ExceptionModelTest {
         cpu.setInterruptLines(true, false);
         run(0xD503201F, 0xD50342FF, 0xD503201F);              // nop; msr daifclr, #2; nop
         assertEquals(List.of("EL1 vector 0x280: ESR_EL1 0x0 ELR_EL1 0x40000008 SPSR_EL1 0x345"), seen);
-        seen.clear();
-        cpu.resetTo(CODE, 1);
-        cpu.el1.vbar = VECTORS;
+        restart();
         el2.setHcr(Hcr.RW | Hcr.IMO);
         run(0xD503201F);
         assertEquals(List.of("EL2 IRQ"), seen, "masked at EL1, but routed to EL2");
@@ -172,25 +176,24 @@ class ExceptionModelTest {
 
     @Test
     void virtualInterruptsAndSErrorEnterEl1() {
-        cpu.daif = 0;
-        el2.setHcr(Hcr.RW | Hcr.IMO | Hcr.VI);
-        run(0xD503201F);
-        assertEquals(List.of("EL1 vector 0x280: ESR_EL1 0x0 ELR_EL1 0x40000000 SPSR_EL1 0x5"), seen);
-        seen.clear();
-        cpu.resetTo(CODE, 1);
-        cpu.el1.vbar = VECTORS;
-        cpu.daif = 0;
-        el2.setHcr(Hcr.RW | Hcr.FMO | Hcr.VF);
-        run(0xD503201F);
-        assertEquals(List.of("EL1 vector 0x300: ESR_EL1 0x0 ELR_EL1 0x40000000 SPSR_EL1 0x5"), seen);
-        seen.clear();
-        cpu.resetTo(CODE, 1);
-        cpu.el1.vbar = VECTORS;
-        cpu.daif = 0;
-        el2.setHcr(Hcr.RW | Hcr.AMO | Hcr.VSE);
-        run(0xD503201F);
-        assertEquals(List.of("EL1 vector 0x380: ESR_EL1 0xbe000000 ELR_EL1 0x40000000 SPSR_EL1 0x5"), seen);
+        assertEquals("EL1 vector 0x280: ESR_EL1 0x0 ELR_EL1 0x40000000 SPSR_EL1 0x5",
+                takeVirtual(Hcr.IMO, () -> el2.setVirtualIrq(true)));
+        assertEquals("EL1 vector 0x300: ESR_EL1 0x0 ELR_EL1 0x40000000 SPSR_EL1 0x5",
+                takeVirtual(Hcr.FMO, () -> el2.setVirtualFiq(true)));
+        assertEquals("EL1 vector 0x380: ESR_EL1 0xbe000000 ELR_EL1 0x40000000 SPSR_EL1 0x5",
+                takeVirtual(Hcr.AMO, () -> el2.setVirtualSError(true)));
         assertEquals(0, el2.hcr() & Hcr.VSE, "taking the virtual SError cleared HCR_EL2.VSE");
+    }
+
+    /** Runs a NOP with PSTATE.DAIF clear, {@code routing} in HCR_EL2 and a virtual exception raised: what EL1 sees. */
+    private String takeVirtual(long routing, Runnable raise) {
+        restart();
+        cpu.daif = 0;
+        el2.setHcr(Hcr.RW | routing);
+        raise.run();
+        run(0xD503201F);
+        assertEquals(1, seen.size(), seen.toString());
+        return seen.get(0);
     }
 
     @Test
@@ -205,8 +208,7 @@ class ExceptionModelTest {
         cpu.x[0] = 0x8400_0000L;                                // PSCI_VERSION
         run(0xD4000003, 0xAA0003E1, HVC0);                       // smc #0; mov x1, x0; hvc #0
         assertEquals(0x10001, cpu.x[1], "answered by the PSCI firmware");
-        seen.clear();
-        cpu.resetTo(CODE, 1);
+        restart();
         el2.setHcr(Hcr.RW | Hcr.TSC);
         run(0xD4000063, HVC0);                                   // smc #3
         assertEquals(List.of("EL2 EC 0x17 ISS 0x3 ELR_EL2 0x40000000", "EL2 EC 0x16 ISS 0x0 ELR_EL2 0x40000008"), seen);
@@ -219,8 +221,7 @@ class ExceptionModelTest {
         run(0xD4000002, 0xAA0003E1, 0x14000000);                 // hvc #0; mov x1, x0; b .
         assertEquals(0x10001, cpu.x[1], "answered by the PSCI firmware");
         cluster.installHypervisor(recorder());
-        cpu.resetTo(CODE, 1);
-        cpu.el1.vbar = VECTORS;
+        restart();
         el2.setHcr(Hcr.RW | Hcr.HCD);
         run(0xD4000002);
         // UNDEFINED, and so is the vector's own HVC: the CPU loops taking exceptions, and virtual time passes.
@@ -239,9 +240,7 @@ class ExceptionModelTest {
         run(0xD69F03E0);                                         // eret to EL0: CNTKCTL_EL1.EL0VCTEN is clear
         // EC 0x18, IL, ISS: Op0 3, Op2 2, Op1 3, CRn 14, Rt 7, CRm 0, read
         assertEquals(List.of("EL1 vector 0x400: ESR_EL1 0x6234f8e1 ELR_EL1 0x40000100 SPSR_EL1 0x0"), seen);
-        seen.clear();
-        cpu.resetTo(CODE, 1);
-        cpu.el1.vbar = VECTORS;
+        restart();
         el2.writeSysreg("CNTHCTL_EL2", 0);
         run(mrs(cntpct, 2), msr(key("CNTP_CTL_EL0", cluster), 3), mrs(cntvct, 4), HVC0);
         assertEquals(List.of("EL2 MRS CNTPCT_EL0 x2", "EL2 MSR/SYS CNTP_CTL_EL0 x3",
@@ -256,6 +255,18 @@ class ExceptionModelTest {
         assertEquals(0x410FD034L, cpu.x[1]);
         assertEquals(0x8000_0102L, cpu.x[2]);
         assertEquals(0x411FD070L, el2.readSysreg("MIDR_EL1"), "EL2 reads the real one");
+    }
+
+    @Test
+    void aHypervisorMovesTheGuestsPcAndPstate() {
+        onTrap = g -> {
+            g.setPc(CODE + 0x10);
+            g.setPstate(g.pstate() | 0xF0000000L);
+        };
+        write(CODE + 0x10, 0xD53B4200, HVC0);                   // mrs x0, nzcv; hvc #0
+        run(0xD4000022);                                         // hvc #1
+        assertEquals(0xF0000000L, cpu.x[0], "the guest resumed where EL2 said, with its flags");
+        assertEquals(2, seen.size(), seen.toString());
     }
 
     @Test
