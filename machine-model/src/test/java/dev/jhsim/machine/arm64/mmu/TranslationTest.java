@@ -178,6 +178,44 @@ class TranslationTest {
         assertEquals(value(2), read(va + (data(2) - (DATA & ~0xFFFFL))), "offset within the 64 KiB page");
     }
 
+    @Test
+    void sixteenKilobyteGranule() {
+        // T0SZ 28 (36 bits) with 16 KiB pages: level 2 resolves bits 35:25, level 3 bits 24:14.
+        long root = TABLES;
+        long level3 = TABLES + 0x4000;
+        long va = 0x8_7654_0000L & ~0x3FFFL;
+        long page = DATA & ~0x3FFFL;
+        writeLong(root + ((va >>> 25) & 0x7FF) * 8, level3 | 3);
+        writeLong(level3 + ((va >>> 14) & 0x7FF) * 8, page | PageTables.S1_NORMAL | 3);
+        el2.writeSysreg("TTBR0_EL1", root);
+        el2.writeSysreg("TCR_EL1", 28 | 2L << 14);
+        el2.writeSysreg("SCTLR_EL1", el2.readSysreg("SCTLR_EL1") | SCTLR_M);
+        assertEquals(value(3), read(va + (data(3) - page)), "offset within the 16 KiB page");
+        assertEquals("stage-1 fault 07", read(va + 0x4000), "the next page: empty slot at level 3");
+    }
+
+    @Test
+    void unprivilegedLoadsUseEl0Permissions() {
+        PageTables t = stage1(0, 9);
+        t.map(RAM, RAM, 3, PageTables.S1_NORMAL);                              // code, EL1 only
+        t.map(0x2000, data(2), 3, PageTables.S1_NORMAL);                       // data, EL1 only
+        enableStage1(t, TCR_48, 0);
+        writeLong(RAM, 0xF8400C22L | 0xF8400820L << 32);                       // ldr x2, [x1]; ldtr x0, [x1]
+        cpu.x[1] = 0x2000;
+        java.util.List<String> taken = new java.util.ArrayList<>();
+        cpu.setRouter((c, syndrome) -> {
+            taken.add(String.format("EC 0x%02x ISS 0x%x at 0x%x", syndrome.ec, syndrome.iss, syndrome.pc));
+            c.halt("stop");
+        });
+        dev.jhsim.machine.sim.Simulation sim = new dev.jhsim.machine.sim.Simulation(100);
+        sim.addProcessor(cpu);
+        sim.runUntilHalted(1_000_000_000L);
+        assertEquals(Long.parseUnsignedLong(value(2), 16), cpu.x[2], "LDR at EL1 may read it");
+        // ISV, SAS 64-bit, SRT 0, SF, permission fault at level 3 (the raw syndrome, before EL1 entry masks ISV)
+        assertEquals(java.util.List.of("EC 0x25 ISS 0x1c0800f at 0x40000004"), taken,
+                "LDTR at EL1 may not: permission fault at level 3, as EL0 would get");
+    }
+
     // ---- stage 2 ----
 
     /** Stage 2 over a 40-bit IPA space starting at level 1 (two concatenated root tables). */
