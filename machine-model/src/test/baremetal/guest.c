@@ -20,7 +20,7 @@ static uint64_t hypercall(uint64_t function, uint64_t a1, uint64_t a2)
     register uint64_t x0 asm("x0") = function;
     register uint64_t x1 asm("x1") = a1;
     register uint64_t x2 asm("x2") = a2;
-    asm volatile("hvc #0x4a48" : "+r"(x0), "+r"(x1), "+r"(x2) : : "memory");
+    asm volatile("hvc #0x77" : "+r"(x0), "+r"(x1), "+r"(x2) : : "memory");
     return x0;
 }
 

@@ -217,13 +217,13 @@ class JavaHypervisorTest {
         assertEquals(BareMetal.resource("guest" + suffix + ".out"), hypervisor.console.toString());
 
         assertEquals(List.of(
-                "HVC #0x4a48, function 1",
+                "HVC #0x77, function 1",
                 "SMC #0, function 0x84000000, ELR_EL2 at the SMC: true",
                 "write of 8 bytes, 0x1, to the read-only page: FAR 0x40400000 HPFAR 0x404000",
                 "MSR CONTEXTIDR_EL1, 0x77",
                 "WFI",
-                "HVC #0x4a48, function 2",
-                "HVC #0x4a48, function 3",
+                "HVC #0x77, function 2",
+                "HVC #0x77, function 3",
                 "IRQ 40 at EL2, forwarded hardware-linked",
                 "violation: write of 4 bytes at IPA 0x70000010, value 0xdead: CPU parked"), hypervisor.traps);
         // The syndromes in full, but for the register numbers the compiler chose (SRT, Rt):
