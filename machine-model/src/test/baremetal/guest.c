@@ -12,6 +12,7 @@
 #define HYPERCALL_INJECT 2       /* inject virtual interrupt x1 */
 #define HYPERCALL_RAISE_SPI 3    /* make physical SPI x1 pending: the hypervisor forwards it */
 #define READ_ONLY_PAGE 0x40400000ul
+#define NO_EXECUTE_PAGE 0x40600000ul
 
 static volatile unsigned int received;
 
@@ -44,6 +45,8 @@ int main(void)
     printf("guest: CONTEXTIDR_EL1 0x%lx\n", read_sysreg(contextidr_el1));
     wfi();
     printf("guest: WFI returned\n");
+    ((void (*)(void))NO_EXECUTE_PAGE)();
+    printf("guest: back from the call into the no-execute page\n");
 
     irq_handler = on_irq;
     gic_init_cpu_interface();

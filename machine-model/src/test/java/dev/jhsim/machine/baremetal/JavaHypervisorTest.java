@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * real core - maps guest.bin through stage 2 (its RAM at IPA 0x40000000 in
  * physical memory at 0x48000000), emulates the guest's UART from the
  * data-abort syndromes, answers its hypercall and trapped SMC, WFI and
- * CONTEXTIDR_EL1 write, injects virtual interrupts through a list register
+ * CONTEXTIDR_EL1 write, turns a fetch from a no-execute page back to the
+ * caller, injects virtual interrupts through a list register
  * (one of them a physical SPI it took at EL2 and forwards hardware-linked),
  * and catches the guest's write outside the stage-2 map with the exact
  * ESR_EL2, FAR_EL2 and HPFAR_EL2.
@@ -34,6 +35,7 @@ class JavaHypervisorTest {
     static final long GUEST_RAM_PA = 0x4800_0000L;
     static final long READ_ONLY_IPA = 0x4040_0000L;
     static final long READ_ONLY_PA = 0x4900_0000L;
+    static final long NO_EXECUTE_IPA = 0x4060_0000L;
     static final long STAGE2_POOL = 0x4F00_0000L;
     static final long UART_IPA = 0x0900_0000L;
     static final long GICD = 0x0800_0000L;
@@ -49,6 +51,7 @@ class JavaHypervisorTest {
         final StringBuilder console = new StringBuilder();
         final List<String> traps = new ArrayList<>();
         long readOnlyEsr;
+        long fetchEsr;
         long msrEsr;
         long wfiEsr;
         long violationEsr;
@@ -68,6 +71,12 @@ class JavaHypervisorTest {
             }
             switch (g.exceptionClass()) {
                 case Esr.EC_DABT_LOWER -> dataAbort(g);
+                case Esr.EC_IABT_LOWER -> {
+                    fetchEsr = g.esr();
+                    traps.add(String.format("instruction abort at IPA 0x%x: FAR 0x%x HPFAR 0x%x, back to X30",
+                            g.faultIpa(), g.far(), g.hpfar()));
+                    g.setPc(g.x(30));
+                }
                 case Esr.EC_HVC -> hypercall(g);
                 case Esr.EC_SMC -> {
                     traps.add(String.format("SMC #%d, function 0x%x, ELR_EL2 at the SMC: %b", Esr.immediate(g.esr()),
@@ -198,6 +207,7 @@ class JavaHypervisorTest {
         PageTables stage2 = new PageTables(machine.bus(), STAGE2_POOL, 0, 1, 10);
         stage2.map(GUEST_RAM_IPA, GUEST_RAM_PA, 2, rw);
         stage2.map(READ_ONLY_IPA, READ_ONLY_PA, 3, PageTables.S2_NORMAL | PageTables.S2_READ);
+        stage2.map(NO_EXECUTE_IPA, READ_ONLY_PA, 3, PageTables.S2_NORMAL | PageTables.S2_READ | PageTables.S2_XN);
         if (!hypervisor.gicv3) {
             long device = 1L << 10 | 1L << 6 | 1L << 7 | PageTables.S2_XN;   // AF, RW, Device-nGnRnE, XN
             stage2.map(GICC, GICV, 3, device);
@@ -222,6 +232,7 @@ class JavaHypervisorTest {
                 "write of 8 bytes, 0x1, to the read-only page: FAR 0x40400000 HPFAR 0x404000",
                 "MSR CONTEXTIDR_EL1, 0x77",
                 "WFI",
+                "instruction abort at IPA 0x40600000: FAR 0x40600000 HPFAR 0x406000, back to X30",
                 "HVC #0x77, function 2",
                 "HVC #0x77, function 3",
                 "IRQ 40 at EL2, forwarded hardware-linked",
@@ -235,8 +246,10 @@ class JavaHypervisorTest {
         long rt = 31L << 5;
         int contextidr = SystemRegisters.key(3, 0, 13, 0, 1);
         assertEquals(0x18L << 26 | 1L << 25 | Syndrome.systemAccessIss(contextidr, 0, false), hypervisor.msrEsr & ~rt);
-        // and the WFI that TWI trapped (EC 0x01, IL, CV, COND 0b1110, TI 0).
+        // the WFI that TWI trapped (EC 0x01, IL, CV, COND 0b1110, TI 0),
         assertEquals(0x01L << 26 | 1L << 25 | 1L << 24 | 0xEL << 20, hypervisor.wfiEsr);
+        // and the fetch from the XN page (EC 0x20, IL, IFSC: permission fault at level 3).
+        assertEquals(0x20L << 26 | 1L << 25 | 0x0F, hypervisor.fetchEsr);
 
         // The write outside the map: EC 0x24 from a lower level, IL, ISV, SAS 32-bit, SRT 5 (w5), WnR,
         // translation fault at level 2 (the level-2 table covering 0x40000000-0x7fffffff has no entry there).
