@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * architectural TLB), then invalidates, then sees the new mapping - and,
  * where the operation is selective, that entries it does not name survive.
  */
-class TlbInvalidationTest extends TranslationTest {
+class TlbInvalidationTest extends TranslationFixture {
     static final long VA = 0x4000_0000L;
     static final long OTHER_VA = 0x4020_0000L;
     static final long RW = PageTables.S2_NORMAL | PageTables.S2_READ | PageTables.S2_WRITE;
