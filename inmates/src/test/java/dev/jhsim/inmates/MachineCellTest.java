@@ -18,6 +18,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -275,23 +276,31 @@ class MachineCellTest {
         }
 
         private int read32(long pa) {
-            byte[] b = new byte[4];
-            machine.bus().readBytes(pa, b, 0, 4);
-            return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            return (int) read(pa, 4);
         }
 
         private void write32(long pa, int value) {
-            machine.load(pa, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array());
+            write(pa, value, 4);
         }
 
         private long read64(long pa) {
-            byte[] b = new byte[8];
-            machine.bus().readBytes(pa, b, 0, 8);
-            return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            return read(pa, 8);
         }
 
         private void write64(long pa, long value) {
-            machine.load(pa, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array());
+            write(pa, value, 8);
+        }
+
+        /** Little-endian RAM access of 4 or 8 bytes. */
+        private long read(long pa, int size) {
+            byte[] bytes = new byte[8];
+            machine.bus().readBytes(pa, bytes, 0, size);
+            return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        }
+
+        private void write(long pa, long value, int size) {
+            byte[] bytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
+            machine.load(pa, Arrays.copyOf(bytes, size));
         }
     }
 
