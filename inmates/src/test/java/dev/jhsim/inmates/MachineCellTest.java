@@ -47,6 +47,9 @@ class MachineCellTest {
     private static final long UART = 0x0900_0000L;
     private static final long GICD = 0x0800_0000L;
     private static final long GICR = 0x080a_0000L;
+    private static final long GICC = 0x0801_0000L;
+    /** machine-model's GICv2 variant of the board (QEMU's gic-version=2 frames, 8 CPUs). */
+    private static final String GICV2_BOARD = "machine-model/src/test/resources/dev/jhsim/machine/board/qemu-arm64-gicv2.json";
     private static final long BLOCK = 0x20_0000L;
     private static final long MS = Simulation.PS_PER_SECOND / 1000;
     private static final int CMDLINE_ADDRESS = 0x1000;
@@ -55,17 +58,23 @@ class MachineCellTest {
     static final class Cells implements Hypervisor {
         final Machine machine;
         final int cells;
+        final boolean gicv2;
         final StringBuilder console = new StringBuilder();
         final List<String> faults = new ArrayList<>();
         private final long[] bar0 = new long[2];
         private final boolean[] intControl = new boolean[2];
         private long nextTable = TABLES;
 
-        /** cells 1: one cell on every CPU; 2: cell n on CPU n. */
+        /** cells 1: one cell on every CPU; 2: cell n on CPU n. On the qemu-arm64 board (GICv3). */
         Cells(int cells) throws Exception {
+            this(cells, false);
+        }
+
+        Cells(int cells, boolean gicv2) throws Exception {
             this.cells = cells;
+            this.gicv2 = gicv2;
             machine = new Machine(BoardDescriptionReader.parse(
-                    Files.readString(Repo.path("boards/qemu-arm64/board.json"))));
+                    Files.readString(Repo.path(gicv2 ? GICV2_BOARD : "boards/qemu-arm64/board.json"))));
             machine.serial("uart0").connectOutput(b -> console.append((char) b));
             setUpGicAsLinuxLeavesIt();
             long[] roots = new long[cells];
@@ -218,6 +227,10 @@ class MachineCellTest {
 
         /** Groups, enables and the distributor: what Linux leaves behind under Jailhouse. */
         private void setUpGicAsLinuxLeavesIt() {
+            if (gicv2) {
+                writeDevice(GICD, 1);       // on; interrupts stay in group 0, signalled as IRQ
+                return;
+            }
             for (int n = 1; n < 32; n++) {
                 writeDevice(GICD + 0x80 + 4L * n, 0xffff_ffffL);               // SPIs: group 1
             }
@@ -265,7 +278,7 @@ class MachineCellTest {
             comm.putInt(20, 1);                                  // debug console permitted
             comm.putLong(24, UART).putInt(32, 0x1000).putShort(36, (short) 3).putShort(38, (short) 3);
             comm.putLong(56, cells == 2 ? ECAM : 0);
-            comm.put(64, (byte) 3).putLong(72, GICD).putLong(88, GICR);
+            comm.put(64, (byte) (gicv2 ? 2 : 3)).putLong(72, GICD).putLong(gicv2 ? 80 : 88, gicv2 ? GICC : GICR);
             comm.putInt(96, 136 + cell - 32);
             machine.load(CELL_COMM + cell * CELL_STRIDE, comm.array());
         }
@@ -318,6 +331,26 @@ class MachineCellTest {
         long fired = count(out, "Timer fired, jitter: +\\d+ ns, min: +\\d+ ns, max: +\\d+ ns");
         assertTrue(fired >= 19 && fired <= 20, fired + " timer lines in 2 s:\n" + out);
         assertEquals(List.of(), cells.faults);
+    }
+
+    @Test
+    void gicDemoOnGicV2() throws Exception {
+        Cells cells = new Cells(1, true);
+        cells.load(0, "demos/arm64/gic-demo.bin", "");
+        cells.start(0);
+        String out = cells.run(Simulation.PS_PER_SECOND);
+        long fired = count(out, "Timer fired, jitter: +\\d+ ns, min: +\\d+ ns, max: +\\d+ ns");
+        assertTrue(fired >= 9 && fired <= 10, fired + " timer lines in 1 s:\n" + out);
+    }
+
+    @Test
+    void smpOnGicV2SendsTheSgiThroughTheDistributor() throws Exception {
+        Cells cells = new Cells(1, true);
+        cells.load(0, "tests/arm64/smp.bin", "");
+        cells.start(0);
+        String out = cells.run(200 * MS);
+        assertTrue(out.contains("SMP test: second CPU received SGI 1\n"), out);
+        assertTrue(out.endsWith("SMP test: all 6 checks passed\n"), out);
     }
 
     @Test
