@@ -317,15 +317,25 @@ class MachineCellTest {
         }
     }
 
+    /** One cell running image (with a command line) on the qemu-arm64 board or its GICv2 variant. */
+    private static Cells started(String image, String cmdline, boolean gicv2) throws Exception {
+        Cells cells = new Cells(1, gicv2);
+        cells.load(0, image, cmdline);
+        cells.start(0);
+        return cells;
+    }
+
+    private static Cells started(String image, String cmdline) throws Exception {
+        return started(image, cmdline, false);
+    }
+
     private static long count(String text, String regex) {
         return text.lines().filter(l -> l.matches(regex)).count();
     }
 
     @Test
     void gicDemoFiresTwentyTimesInTwoSeconds() throws Exception {
-        Cells cells = new Cells(1);
-        cells.load(0, "demos/arm64/gic-demo.bin", "");
-        cells.start(0);
+        Cells cells = started("demos/arm64/gic-demo.bin", "");
         String out = cells.run(2 * Simulation.PS_PER_SECOND);
         assertTrue(out.startsWith("Initializing the GIC...\nInitializing the timer...\nTimer fired, jitter: "), out);
         long fired = count(out, "Timer fired, jitter: +\\d+ ns, min: +\\d+ ns, max: +\\d+ ns");
@@ -335,9 +345,7 @@ class MachineCellTest {
 
     @Test
     void gicDemoOnGicV2() throws Exception {
-        Cells cells = new Cells(1, true);
-        cells.load(0, "demos/arm64/gic-demo.bin", "");
-        cells.start(0);
+        Cells cells = started("demos/arm64/gic-demo.bin", "", true);
         String out = cells.run(Simulation.PS_PER_SECOND);
         long fired = count(out, "Timer fired, jitter: +\\d+ ns, min: +\\d+ ns, max: +\\d+ ns");
         assertTrue(fired >= 9 && fired <= 10, fired + " timer lines in 1 s:\n" + out);
@@ -345,9 +353,7 @@ class MachineCellTest {
 
     @Test
     void smpOnGicV2SendsTheSgiThroughTheDistributor() throws Exception {
-        Cells cells = new Cells(1, true);
-        cells.load(0, "tests/arm64/smp.bin", "");
-        cells.start(0);
+        Cells cells = started("tests/arm64/smp.bin", "", true);
         String out = cells.run(200 * MS);
         assertTrue(out.contains("SMP test: second CPU received SGI 1\n"), out);
         assertTrue(out.endsWith("SMP test: all 6 checks passed\n"), out);
@@ -355,9 +361,7 @@ class MachineCellTest {
 
     @Test
     void uartDemoPrintsAtItsInterval() throws Exception {
-        Cells cells = new Cells(1);
-        cells.load(0, "demos/arm64/uart-demo.bin", "interval-ms=100");
-        cells.start(0);
+        Cells cells = started("demos/arm64/uart-demo.bin", "interval-ms=100");
         String out = cells.run(1050 * MS);
         assertEquals(11, count(out, "Hello \\d+ from cell!"), out);
         assertTrue(out.contains("Hello 1 from cell!\nHello 2 from cell!\n"), out);
@@ -365,9 +369,7 @@ class MachineCellTest {
 
     @Test
     void violationIsParkedAtItsWrite() throws Exception {
-        Cells cells = new Cells(1);
-        cells.load(0, "tests/arm64/violation.bin", "");
-        cells.start(0);
+        Cells cells = started("tests/arm64/violation.bin", "");
         String out = cells.run(100 * MS);
         assertEquals("Access violation test: running\n"
                 + "Access violation test: writing to 0x40000000, outside this cell\n", out);
@@ -378,9 +380,7 @@ class MachineCellTest {
 
     @Test
     void smpStartsAndStopsTheSecondCpu() throws Exception {
-        Cells cells = new Cells(1);
-        cells.load(0, "tests/arm64/smp.bin", "");
-        cells.start(0);
+        Cells cells = started("tests/arm64/smp.bin", "");
         String out = cells.run(200 * MS);
         assertTrue(out.contains("SMP test: hello from the second CPU, MPIDR 0x1\n"), out);
         assertTrue(out.contains("SMP test: second CPU received SGI 1\n"), out);
@@ -389,9 +389,7 @@ class MachineCellTest {
 
     @Test
     void shutdownDenyAnswersTheProtocol() throws Exception {
-        Cells cells = new Cells(1);
-        cells.load(0, "tests/arm64/shutdown-deny.bin", "lock");
-        cells.start(0);
+        Cells cells = started("tests/arm64/shutdown-deny.bin", "lock");
         cells.run(50 * MS);
         assertEquals(1, cells.cellState(), "RUNNING_LOCKED");
         assertEquals(4, cells.exchange(2, 100 * MS), "RECONFIG_COMPLETED acknowledged (RECEIVED)");
