@@ -36,7 +36,8 @@ class ModuleLayeringTest {
             "hypervisor-core", Set.of("cell-config", "machine-model"),
             // The boards build compiles its C configurations with cell-config's compiler.
             "boards", Set.of("cell-config"),
-            "inmates", Set.of(),
+            // The inmates' tests run the images on the machine model.
+            "inmates", Set.of("machine-model"),
             "cli", Set.of("cell-config", "machine-model", "hypervisor-core", "boards", "inmates"),
             "src-test-fixtures", Set.of());
 
