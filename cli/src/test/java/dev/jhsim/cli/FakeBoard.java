@@ -244,7 +244,9 @@ public final class FakeBoard implements BoardSessions.Opener {
             cell.state = "shut down";
             cell.line = null;
             for (PreloadImage image : images) {
-                cell.image = image.data();
+                if (image.targetAddress() == 0) {
+                    cell.image = image.data(); // the program; other images are its data
+                }
             }
             print("Cell \"" + cell.name + "\" can be loaded");
         }

@@ -77,7 +77,7 @@ public final class ScenarioRunner {
         } else if (step instanceof Step.ExpectCell e) {
             expectCell(e);
         } else if (step instanceof Step.Input i) {
-            log.println("[sim] input " + i.uart() + " " + quoted(i.text()));
+            log.println("[sim] input " + i.uart() + " " + quote(i.text()));
             channel(i.uart(), i.line());
             session.sendToUart(i.uart(), i.text().getBytes(StandardCharsets.UTF_8));
         } else if (step instanceof Step.Note n) {
@@ -108,14 +108,14 @@ public final class ScenarioRunner {
     }
 
     private void expect(Step.Expect e) throws ScriptException {
-        log.println("[sim] expect " + e.source() + " " + quoted(e.text()) + " within " + e.within());
+        log.println("[sim] expect " + e.source() + " " + quote(e.text()) + " within " + e.within());
         OutputChannel channel = e.source().equals("console") ? console : channel(e.source(), e.line());
         boolean seen = session.runUntil(() -> {
             readConsole();
             return channel.consume(e.text());
         }, e.withinPicoseconds()) || channel.consume(e.text());
         if (!seen) {
-            throw new ScriptException(e.line(), "expected " + quoted(e.text()) + " on " + e.source() + " within "
+            throw new ScriptException(e.line(), "expected " + quote(e.text()) + " on " + e.source() + " within "
                     + e.within() + ", not seen");
         }
     }
@@ -155,9 +155,11 @@ public final class ScenarioRunner {
 
     /** An argument as it would be typed: quoted when it holds blanks or special characters. */
     static String quoted(String word) {
-        if (PLAIN_WORD.matcher(word).matches()) {
-            return word;
-        }
+        return PLAIN_WORD.matcher(word).matches() ? word : quote(word);
+    }
+
+    /** Text in double quotes, with the escapes scripts use. */
+    static String quote(String word) {
         return '"' + word.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
                 .replace("\t", "\\t") + '"';
     }
