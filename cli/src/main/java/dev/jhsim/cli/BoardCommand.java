@@ -181,7 +181,7 @@ final class BoardCommand implements Runnable {
             List<BoardAddress> boards = name != null || context.environment().get(RunningBoards.SELECTOR) != null
                     ? List.of(address(context, name)) : RunningBoards.list(context.environment());
             if (boards.isEmpty()) {
-                throw new UserError("jailhouse: no board is running");
+                throw new UserError(RunningBoards.NONE_RUNNING);
             }
             PrintWriter out = spec.commandLine().getOut();
             for (BoardAddress board : boards) {

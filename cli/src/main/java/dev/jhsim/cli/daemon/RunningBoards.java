@@ -20,6 +20,10 @@ public final class RunningBoards {
     /** The environment variable that selects a board. */
     public static final String SELECTOR = "JAILHOUSE_BOARD";
 
+    /** What a command that needs a board says when none runs. */
+    public static final String NONE_RUNNING =
+            "jailhouse: no board is running (start one with 'jailhouse board start qemu-arm64')";
+
     private static final String SOCKET_SUFFIX = ".sock";
 
     private RunningBoards() {
@@ -60,7 +64,7 @@ public final class RunningBoards {
         }
         List<BoardAddress> running = list(environment);
         if (running.isEmpty()) {
-            throw new UserError("jailhouse: no board is running (start one with 'jailhouse board start qemu-arm64')");
+            throw new UserError(NONE_RUNNING);
         }
         if (running.size() > 1) {
             throw new UserError("jailhouse: " + running.size() + " boards are running ("
