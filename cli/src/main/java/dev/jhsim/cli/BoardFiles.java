@@ -44,8 +44,16 @@ final class BoardFiles {
         return tree;
     }
 
-    /** Writes the tree below {@code dir} (each file atomically) and says what it wrote. */
+    /** Writes the tree below {@code dir} and says what it wrote. */
     static void export(String board, Path dir, PrintWriter out) {
+        Map<String, byte[]> tree = write(board, dir);
+        out.printf("Exported %d files of board %s to %s:%n", tree.size(), board, dir);
+        tree.keySet().forEach(path -> out.printf("  %s%n", path));
+        out.flush();
+    }
+
+    /** Writes the tree below {@code dir}, each file atomically; returns it. */
+    static Map<String, byte[]> write(String board, Path dir) {
         Map<String, byte[]> tree = tree(board);
         for (Map.Entry<String, byte[]> file : tree.entrySet()) {
             Path target = dir.resolve(file.getKey());
@@ -56,9 +64,7 @@ final class BoardFiles {
             }
             InputFiles.writeAtomically(target.toString(), file.getValue());
         }
-        out.printf("Exported %d files of board %s to %s:%n", tree.size(), board, dir);
-        tree.keySet().forEach(path -> out.printf("  %s%n", path));
-        out.flush();
+        return tree;
     }
 
     private static String architecture(String board) {

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             DemoCommand.class,
             SimCommand.class,
+            ShellCommands.Completion.class,
+            ShellCommands.Man.class,
         })
 public final class JailhouseCommand implements Runnable, UpstreamCommand {
 
