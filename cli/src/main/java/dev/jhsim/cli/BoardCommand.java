@@ -8,16 +8,18 @@ import dev.jhsim.cli.daemon.DaemonConnection;
 import dev.jhsim.cli.daemon.DaemonLauncher;
 import dev.jhsim.cli.daemon.RunningBoards;
 import dev.jhsim.cli.daemon.Speed;
-import dev.jhsim.hypervisor.driver.JailhouseDriver;
 import dev.jhsim.machine.board.BoardDescriptionReader;
 import dev.jhsim.machine.board.BoardFormatException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -100,7 +102,7 @@ final class BoardCommand implements Runnable {
                 logs = context.directory().resolve(uartLogs).toAbsolutePath();
                 try {
                     Files.createDirectories(logs);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new UserError("jailhouse board start: cannot create " + uartLogs + ": " + e.getMessage());
                 }
             }
@@ -149,7 +151,7 @@ final class BoardCommand implements Runnable {
             if (daemon.isPresent()) {
                 try {
                     daemon.get().onExit().get(10, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                } catch (ExecutionException | TimeoutException e) {
                     throw new UserError("jailhouse board stop: board '" + address.name() + "' (pid " + pid
                             + ") did not exit");
                 }
@@ -246,22 +248,10 @@ final class BoardCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            PrintWriter out = spec.commandLine().getOut();
             try (DaemonConnection connection = DaemonConnection.open(RunningBoards.select(context.environment()))) {
-                long position = 0;
-                while (true) {
-                    JailhouseDriver.ConsoleRead read = connection.uart(uart, position);
-                    out.print(read.text());
-                    out.flush();
-                    position = read.nextPosition();
-                    if (!follow || out.checkError()) {
-                        return 0;
-                    }
-                    if (read.text().isEmpty()) {
-                        Thread.sleep(100);
-                    }
-                }
+                GrowingOutput.print(spec.commandLine().getOut(), follow, position -> connection.uart(uart, position));
             }
+            return 0;
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.jhsim.cli;
 
 import dev.jhsim.hypervisor.driver.JailhouseDriver;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,9 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = "Print the hypervisor's console buffer (its most recent messages).")
 final class ConsoleCommand implements Callable<Integer>, UpstreamCommand {
-    /** How long following waits before asking again when nothing new came. */
-    private static final long FOLLOW_POLL_MILLIS = 100;
-
     private final CommandContext context;
 
     @Option(names = {"-f", "--follow"}, description = "Keep printing new messages until interrupted.")
@@ -34,22 +30,7 @@ final class ConsoleCommand implements Callable<Integer>, UpstreamCommand {
                     + " (a board daemon); a scenario advances time with 'sim run'");
         }
         JailhouseDriver driver = context.board().driver();
-        PrintWriter out = spec.commandLine().getOut();
-        long position = 0;
-        while (true) {
-            JailhouseDriver.ConsoleRead read = driver.console(position);
-            out.print(read.text());
-            out.flush();
-            if (out.checkError()) {
-                return 0; // stdout went away (e.g. a closed pipe): nothing left to do
-            }
-            position = read.nextPosition();
-            if (!follow) {
-                return 0;
-            }
-            if (read.text().isEmpty()) {
-                Thread.sleep(FOLLOW_POLL_MILLIS);
-            }
-        }
+        GrowingOutput.print(spec.commandLine().getOut(), follow, driver::console);
+        return 0;
     }
 }
