@@ -30,8 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jailhouse board ...}: simulated boards running as background daemons. */
 @Command(name = "board", mixinStandardHelpOptions = true,
-        description = {"Run simulated boards in the background, for the upstream commands (enable, cell ...) to",
-            "talk to. With several running, JAILHOUSE_BOARD=NAME (or a socket path) selects one."},
+        description = {"Run simulated boards in the background.",
+            "The upstream commands (enable, cell ...) talk to the running board; with several running,",
+            "JAILHOUSE_BOARD=NAME (or a socket path) selects one."},
         subcommands = {BoardCommand.Start.class, BoardCommand.Stop.class, BoardCommand.Status.class,
             BoardCommand.ListBoards.class, BoardCommand.Console.class, BoardCommand.Export.class,
             BoardCommand.Daemon.class})

@@ -9,8 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jailhouse cell create CELLCONFIG}. */
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = {"Create a cell from a cell configuration: its CPUs and memory leave the root cell.",
-            "CELLCONFIG is a binary .cell file (passed on unchanged), or a C source or JSON form."})
+        description = {"Create a cell from a cell configuration.",
+            "Its CPUs and memory leave the root cell. CELLCONFIG is a binary .cell file (passed on unchanged),",
+            "or a C source or JSON form."})
 final class CellCreateCommand implements Callable<Integer>, UpstreamCommand {
     private final CommandContext context;
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "load", mixinStandardHelpOptions = true,
         customSynopsis = "jailhouse cell load { ID | [--name] NAME } { IMAGE | { -s | --string } \"STRING\" }"
                 + " [-a | --address ADDRESS] ...",
-        description = {"Stop the cell if it runs, make it loadable and copy images into its memory, in the order",
+        description = {"Load images or strings into a cell.",
+            "Stops the cell if it runs, makes it loadable and copies images into its memory, in the order",
             "given (a later image overwrites an earlier one where they overlap). An image is a file or, with -s,",
             "a string (copied with its terminating NUL, e.g. an inmate's command line at 0x1000). Each goes to",
             "the cell address after its -a, or 0."})

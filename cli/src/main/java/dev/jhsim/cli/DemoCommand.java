@@ -21,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * as on a board, and narrates each step.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the built-in demonstration: a simulated board, the hypervisor enabled, a cell created,",
-            "loaded with an inmate and started, a few seconds of its output, then everything shut down."})
+        description = {"Run the built-in demonstration.",
+            "A simulated board, the hypervisor enabled, a cell created, loaded with an inmate and started,",
+            "a few seconds of its output, then everything shut down."})
 final class DemoCommand implements Callable<Integer> {
     private final CommandContext context;
 

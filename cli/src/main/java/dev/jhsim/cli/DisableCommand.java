@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code jailhouse disable}. */
 @Command(name = "disable", mixinStandardHelpOptions = true,
-        description = "Disable the hypervisor; all non-root cells must have been destroyed.")
+        description = "Disable the hypervisor: the root cell gets the whole board back.")
 final class DisableCommand implements Callable<Integer>, UpstreamCommand {
     private final CommandContext context;
 

@@ -9,9 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jailhouse enable SYSCONFIG}. */
 @Command(name = "enable", mixinStandardHelpOptions = true,
-        description = {"Enable the hypervisor with a system configuration: it takes over the board and wraps what",
-            "runs there into the root cell. SYSCONFIG is a binary .cell file as built for upstream Jailhouse",
-            "(passed to the hypervisor unchanged), or a C source or JSON form, converted to binary first."})
+        description = {"Enable the hypervisor with a system configuration.",
+            "The hypervisor takes over the board and wraps what runs there into the root cell. SYSCONFIG is a",
+            "binary .cell file as built for upstream Jailhouse (passed to the hypervisor unchanged), or a C",
+            "source or JSON form, converted to binary first."})
 final class EnableCommand implements Callable<Integer>, UpstreamCommand {
     private final CommandContext context;
 

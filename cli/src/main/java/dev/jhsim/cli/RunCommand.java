@@ -11,9 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jailhouse run [--board BOARD] [-C DIR] SCRIPT}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a scenario script on a board simulated in this process: jailhouse commands and sim",
-            "directives (run, expect, expect-cell, input, note; see docs/scenarios.md). Deterministic: the log",
-            "on stdout is the same byte for byte on every run. Exit status 1 when a command or an expectation",
+        description = {"Run a scenario script (for CI).",
+            "Runs jailhouse commands and sim directives (run, expect, expect-cell, input, note; see",
+            "docs/scenarios.md) on a board simulated in this process. Deterministic: the log on stdout is the",
+            "same byte for byte on every run. Exit status 1 when a command or an expectation",
             "fails (the script line is named on stderr), 2 when the script cannot run."})
 final class RunCommand implements Callable<Integer> {
     private final CommandContext context;

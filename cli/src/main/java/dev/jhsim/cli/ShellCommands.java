@@ -26,8 +26,8 @@ final class ShellCommands {
 
     /** {@code jailhouse completion}. */
     @Command(name = "completion", mixinStandardHelpOptions = true,
-            description = {"Print a bash completion script for jailhouse. Install it with",
-                "jailhouse completion > ~/.local/share/bash-completion/completions/jailhouse"})
+            description = {"Print a bash completion script for jailhouse.",
+                "Install it with: jailhouse completion > ~/.local/share/bash-completion/completions/jailhouse"})
     static final class Completion implements Callable<Integer> {
         private final CommandContext context;
 
@@ -49,8 +49,9 @@ final class ShellCommands {
 
     /** {@code jailhouse man [PAGE] [--output DIR]}. */
     @Command(name = "man", mixinStandardHelpOptions = true,
-            description = {"Print a man page (jailhouse, jailhouse-cell, jailhouse-enable, ...; default jailhouse),",
-                "or write them all as DIR/NAME.8. Read one with: jailhouse man cell | man -l -"})
+            description = {"Print a man page, or write them all.",
+                "Pages: jailhouse, jailhouse-cell, jailhouse-enable, ... (default jailhouse); --output DIR writes",
+                "them all as DIR/NAME.8. Read one with: jailhouse man cell | man -l -"})
     static final class Man implements Callable<Integer> {
         private final CommandContext context;
 

@@ -207,6 +207,13 @@ class BoardDaemonTest {
         assertEquals("", ok("cell", "list"), "a new board, powered on with the hypervisor disabled");
         assertTrue(Files.readString(jailhouse.runtimeDirectory().resolve("x.log"))
                 .contains("removed the stale socket " + socket));
-        ok("board", "stop", "x");
+
+        Matcher restarted = PID.matcher(ok("board", "status"));
+        assertTrue(restarted.find());
+        ProcessHandle terminated = ProcessHandle.of(Long.parseLong(restarted.group(1))).orElseThrow();
+        terminated.destroy(); // SIGTERM
+        terminated.onExit().get();
+        assertFalse(Files.exists(socket), "a terminated daemon removes its socket");
+        assertTrue(Files.readString(jailhouse.runtimeDirectory().resolve("x.log")).contains("board x stopped"));
     }
 }
