@@ -9,6 +9,7 @@ public final class Syndrome {
     /** Exception classes (ESR_ELx.EC) the core raises. */
     public static final int EC_UNKNOWN = 0x00;
     public static final int EC_WFX = 0x01;
+    public static final int EC_ILLEGAL_STATE = 0x0E;
     public static final int EC_SVC64 = 0x15;
     public static final int EC_HVC64 = 0x16;
     public static final int EC_SMC64 = 0x17;
@@ -19,6 +20,7 @@ public final class Syndrome {
     public static final int EC_DABT_LOWER = 0x24;
     public static final int EC_DABT_SAME = 0x25;
     public static final int EC_SP_ALIGN = 0x26;
+    public static final int EC_SERROR = 0x2F;
     public static final int EC_BRK = 0x3C;
 
     /** Fault status codes (DFSC/IFSC). */
@@ -29,6 +31,11 @@ public final class Syndrome {
     public enum Kind { SYNC, IRQ, FIQ, SERROR }
 
     public Kind kind = Kind.SYNC;
+    /**
+     * Where the architecture takes it: 1 (EL1), 2 (a trap or interrupt routed
+     * to EL2) or 3 (an SMC that firmware answers).
+     */
+    public int targetEl = 1;
     /** ESR_ELx.EC. */
     public int ec;
     /** ESR_ELx.ISS. */
@@ -66,6 +73,6 @@ public final class Syndrome {
 
     @Override
     public String toString() {
-        return String.format("%s EC=0x%02x ISS=0x%07x FAR=0x%x PC=0x%x", kind, ec, iss, far, pc);
+        return String.format("%s to EL%d EC=0x%02x ISS=0x%07x FAR=0x%x PC=0x%x", kind, targetEl, ec, iss, far, pc);
     }
 }

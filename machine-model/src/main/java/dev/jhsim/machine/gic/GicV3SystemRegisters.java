@@ -5,7 +5,6 @@ import dev.jhsim.machine.arm64.Hcr;
 import dev.jhsim.machine.arm64.sysreg.SystemRegister;
 import dev.jhsim.machine.arm64.sysreg.SystemRegisters;
 import java.util.function.ObjLongConsumer;
-import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
@@ -105,17 +104,17 @@ final class GicV3SystemRegisters {
             ToLongFunction<CpuInterface> read, ObjLongConsumer<CpuInterface> write) {
         ToLongFunction<Arm64Cpu> getter = read == null ? null : c -> read.applyAsLong(selected(c, hcrBits));
         ObjLongConsumer<Arm64Cpu> setter = write == null ? null : (c, v) -> write.accept(selected(c, hcrBits), v);
-        Predicate<Arm64Cpu> trap = c -> c.el() == 1 && (gic.virtualInterface(c.index()).hcr() & trapBits) != 0;
-        SystemRegister access = new SystemRegister.Accessors(1, 1, getter, setter);
-        t.register(name, 3, 0, crn, crm, op2, new TrappableRegister(access, trap));
+        SystemRegister.TrapRule trap = (c, isWrite) ->
+                c.el() == 1 && (gic.virtualInterface(c.index()).hcr() & trapBits) != 0 ? 2 : 0;
+        t.register(name, 3, 0, crn, crm, op2, new SystemRegister.Accessors(1, 1, getter, setter).trappedBy(trap));
     }
 
     /** ICC_SGI0R/SGI1R/ASGI1R: write-only; trapped at EL1 when HCR_EL2.IMO or FMO route interrupts to EL2. */
     private void sgi(SystemRegisters t, String name, int op2, int group) {
-        Predicate<Arm64Cpu> trap = c -> c.el() == 1 && ((c.hcrEl2 & EITHER) != 0
-                || (gic.virtualInterface(c.index()).hcr() & VirtualCpuInterface.HCR_TC) != 0);
-        t.register(name, 3, 0, 12, 11, op2, new TrappableRegister(
-                SystemRegister.operation(1, (c, v) -> gic.generateSgi(c.index(), v, group)), trap));
+        SystemRegister.TrapRule trap = (c, isWrite) -> c.el() == 1 && ((c.hcrEl2 & EITHER) != 0
+                || (gic.virtualInterface(c.index()).hcr() & VirtualCpuInterface.HCR_TC) != 0) ? 2 : 0;
+        t.register(name, 3, 0, 12, 11, op2,
+                SystemRegister.operation(1, (c, v) -> gic.generateSgi(c.index(), v, group)).trappedBy(trap));
     }
 
     private void ich(SystemRegisters t, String name, int crm, int op2, ToLongFunction<VirtualCpuInterface> read,

@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
 public final class Simulation {
     public static final long PS_PER_SECOND = 1_000_000_000_000L;
 
-    /** Why a run returned. */
+    /** Why a run returned; IDLE: nothing runs and no event is scheduled (time has passed to the limit). */
     public enum Outcome { TIME_REACHED, CONDITION_MET, ALL_HALTED, IDLE, STOPPED }
 
     private final EventQueue events = new EventQueue();
@@ -85,6 +85,10 @@ public final class Simulation {
             long next = events.nextTime();
             if (!anyRunning) {
                 if (next == Long.MAX_VALUE) {
+                    // Nothing can happen any more: an idle machine waits out a finite limit at once.
+                    if (limitPs != Long.MAX_VALUE) {
+                        now = Math.max(now, limitPs);
+                    }
                     return Outcome.IDLE;
                 }
                 now = Math.max(now, Math.min(next, limitPs));

@@ -39,8 +39,8 @@ class SystemRegisterTrapTest {
             }
 
             @Override
-            public boolean trapsToEl2(Arm64Cpu c, boolean write) {
-                return trapping;
+            public int trap(Arm64Cpu c, boolean write) {
+                return trapping ? 2 : 0;
             }
         });
         cpu.setRouter((c, s) -> {

@@ -53,7 +53,10 @@ class GicV3VirtualizationTest {
     final TestMachine m = TestMachine.gicv3(2, 64);
     final Arm64Cpu cpu0 = m.cpu(0);
 
-    /** What Jailhouse's CPU init does on CPU 0: EOImode 1 at EL2, virtual interface on, interrupts to EL2. */
+    /**
+     * What Jailhouse's CPU init does on CPU 0: EOImode 1 at EL2, virtual interface on, interrupts to EL2.
+     * The guest code here polls its interface with IRQs masked, so virtual interrupts are not taken.
+     */
     GicV3VirtualizationTest() {
         m.write32(0, GICD, 3);
         m.write32(0, GICD + 0x84, 0xFFFF_FFFFL);
@@ -66,7 +69,8 @@ class GicV3VirtualizationTest {
         m.msr(0, 2, ICC_IGRPEN1, 1);
         m.msr(0, 2, ICH_VMCR, 0xF0L << 24 | 2);          // VPMR 0xF0, VENG1
         m.msr(0, 2, ICH_HCR, EN);
-        cpu0.hcrEl2 = Hcr.IMO | Hcr.FMO;
+        cpu0.setHcrEl2(Hcr.IMO | Hcr.FMO);
+        cpu0.daif = 0x80;
     }
 
     /** The hypervisor's side of a physical interrupt: acknowledge, drop priority, inject as hardware-linked. */

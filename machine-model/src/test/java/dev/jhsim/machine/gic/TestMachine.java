@@ -1,5 +1,6 @@
 package dev.jhsim.machine.gic;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,7 +141,7 @@ final class TestMachine {
         SystemRegister r = sysregs.lookup(key);
         assertNotNull(r, sysregs.name(key) + " does not exist");
         assertTrue(r.readable() && el >= r.minimumEl(), sysregs.name(key) + " is not readable at EL" + el);
-        assertFalse(r.trapsToEl2(c, false), sysregs.name(key) + " traps");
+        assertEquals(0, r.trap(c, false), sysregs.name(key) + " traps");
         return r.read(c);
     }
 
@@ -149,7 +150,7 @@ final class TestMachine {
         SystemRegister r = sysregs.lookup(key);
         assertNotNull(r, sysregs.name(key) + " does not exist");
         assertTrue(r.writable() && el >= r.minimumWriteEl(), sysregs.name(key) + " is not writable at EL" + el);
-        assertFalse(r.trapsToEl2(c, true), sysregs.name(key) + " traps");
+        assertEquals(0, r.trap(c, true), sysregs.name(key) + " traps");
         r.write(c, value);
     }
 

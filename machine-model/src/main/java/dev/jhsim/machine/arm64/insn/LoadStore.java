@@ -51,6 +51,9 @@ final class LoadStore {
         int rt = Transfer.register(kind, f.u('t'));
         int rn = Regs.sp(f.u('n'));
         long imm = f.s('i');
+        if (mode == 2) {
+            return new Unprivileged(new Offset(kind, rt, rn, imm, f.pc()));
+        }
         if (!writeback) {
             return new Offset(kind, rt, rn, imm, f.pc());
         }
@@ -83,6 +86,26 @@ final class LoadStore {
         }
         long address = f.pc() + (f.s('i') << 2);
         return new Offset(kind, Transfer.register(kind, f.u('t')), Arm64Cpu.ZR, address, f.pc());
+    }
+
+    /** LDTR/STTR...: at EL1 the access is checked with EL0's permissions. */
+    static final class Unprivileged extends Insn {
+        private final Insn access;
+
+        Unprivileged(Insn access) {
+            this.access = access;
+        }
+
+        @Override
+        public boolean exec(Arm64Cpu c) {
+            if (c.el() == 0) {
+                return access.exec(c);
+            }
+            c.mmu.selectRegime(0);
+            boolean ok = access.exec(c);
+            c.mmu.selectRegime(c.el() == 0 ? 0 : 1);
+            return ok;
+        }
     }
 
     /** Base plus a constant, no writeback (also literal loads, with the zero register as base). */

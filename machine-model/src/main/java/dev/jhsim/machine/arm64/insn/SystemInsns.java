@@ -1,6 +1,7 @@
 package dev.jhsim.machine.arm64.insn;
 
 import dev.jhsim.machine.arm64.Arm64Cpu;
+import dev.jhsim.machine.arm64.Hcr;
 import dev.jhsim.machine.arm64.Insn;
 import dev.jhsim.machine.arm64.Syndrome;
 import dev.jhsim.machine.arm64.decode.DecodeTable;
@@ -30,7 +31,7 @@ final class SystemInsns {
 
     private static Insn access(Fields f, int op0, boolean read) {
         int key = SystemRegisters.key(op0, f.u('o'), f.u('n'), f.u('k'), f.u('p'));
-        return read ? new Read(key, Regs.dzr(f.u('t')), f.word(), f.pc())
+        return read ? new Read(key, f.u('t'), f.word(), f.pc())
                 : new Write(key, f.u('t'), f.word(), f.pc());
     }
 
@@ -72,6 +73,14 @@ final class SystemInsns {
         return r;
     }
 
+    /**
+     * A trapped MRS/MSR/SYS: EC 0x18 with the encoding, Rt and direction in the
+     * ISS, returning to the instruction itself so the handler can emulate it.
+     */
+    static boolean trapAccess(Arm64Cpu c, int targetEl, int key, int rt, boolean read, long pc) {
+        return c.raiseTo(targetEl, Syndrome.EC_SYSREG, Syndrome.systemAccessIss(key, rt, read), 0, pc, pc, false);
+    }
+
     /** NOP and every hint the model gives no effect (YIELD, BTI, PAC hints, ...). */
     static final class Nop extends Insn {
         @Override
@@ -108,25 +117,50 @@ final class SystemInsns {
         }
     }
 
-    /** WFI, WFE: sleep until an interrupt (or, for WFE, an event that may already be latched). */
+    /**
+     * WFI, WFE: sleep until an interrupt (or, for WFE, an event that may
+     * already be latched). An instruction that would sleep can be trapped: at
+     * EL0 to EL1 unless SCTLR_EL1.nTWI/nTWE, then to EL2 by HCR_EL2.TWI/TWE.
+     */
     static final class Wait extends Insn {
+        private static final long SCTLR_NTWI = 1L << 16;
+        private static final long SCTLR_NTWE = 1L << 18;
         private final boolean forInterrupt;
-        private final long next;
+        private final long pc;
 
         Wait(boolean forInterrupt, long pc) {
             this.forInterrupt = forInterrupt;
-            this.next = pc + 4;
+            this.pc = pc;
         }
 
         @Override
         public boolean exec(Arm64Cpu c) {
-            c.pc = next;
+            c.pc = pc + 4;
             if (!forInterrupt && c.eventRegister) {
                 c.eventRegister = false;
                 return false;
             }
+            if (c.interruptPending()) {
+                return false;
+            }
+            int trap = trapLevel(c);
+            if (trap != 0) {
+                // ISS: CV=1 and COND=0b1110 for AArch64, TI says WFE.
+                return c.raiseTo(trap, Syndrome.EC_WFX, 1 << 24 | 0xE << 20 | (forInterrupt ? 0 : 1), 0, pc, pc,
+                        false);
+            }
             c.waitForInterrupt();
             return false;
+        }
+
+        private int trapLevel(Arm64Cpu c) {
+            if (c.el() == 0 && (c.el1.sctlr & (forInterrupt ? SCTLR_NTWI : SCTLR_NTWE)) == 0) {
+                return 1;
+            }
+            if (c.el() < 2 && (c.hcrEl2 & (forInterrupt ? Hcr.TWI : Hcr.TWE)) != 0) {
+                return 2;
+            }
+            return 0;
         }
 
         @Override
@@ -185,12 +219,14 @@ final class SystemInsns {
     static final class Read extends Insn {
         private final int key;
         private final int rt;
+        private final int destination;
         private final int word;
         private final long pc;
 
         Read(int key, int rt, int word, long pc) {
             this.key = key;
             this.rt = rt;
+            this.destination = Regs.dzr(rt);
             this.word = word;
             this.pc = pc;
         }
@@ -201,10 +237,11 @@ final class SystemInsns {
             if (r == null) {
                 return c.undefined(word, pc);
             }
-            if (r.trapsToEl2(c, false)) {
-                return c.raise(Syndrome.EC_SYSREG, Syndrome.systemAccessIss(key, rt, true), 0, pc, pc, false);
+            int trap = r.trap(c, false);
+            if (trap != 0) {
+                return trapAccess(c, trap, key, rt, true, pc);
             }
-            c.x[rt] = r.read(c);
+            c.x[destination] = r.read(c);
             return true;
         }
     }
@@ -233,8 +270,9 @@ final class SystemInsns {
             if (r == null) {
                 return c.undefined(word, pc);
             }
-            if (r.trapsToEl2(c, true)) {
-                return c.raise(Syndrome.EC_SYSREG, Syndrome.systemAccessIss(key, rt, false), 0, pc, pc, false);
+            int trap = r.trap(c, true);
+            if (trap != 0) {
+                return trapAccess(c, trap, key, rt, false, pc);
             }
             c.pc = pc + 4;
             r.write(c, c.x[rt]);

@@ -14,6 +14,10 @@ public final class Fault {
     public static final int TRANSLATION = 3;
     /** The mapping forbids the access (set by translations). */
     public static final int PERMISSION = 4;
+    /** The descriptor's access flag is clear (set by translations). */
+    public static final int ACCESS_FLAG = 5;
+    /** Nothing answers where a translation table walk reads a descriptor. */
+    public static final int EXTERNAL_WALK = 6;
 
     public int kind;
     public long va;
@@ -24,6 +28,8 @@ public final class Fault {
     /** Set for stage-2 faults, with the faulting intermediate physical address. */
     public boolean stage2;
     public long ipa;
+    /** A stage-2 fault on a descriptor read of the stage-1 walk. */
+    public boolean s1ptw;
 
     public void set(int kind, long va, int access) {
         this.kind = kind;
@@ -33,6 +39,7 @@ public final class Fault {
         this.level = 0;
         this.stage2 = false;
         this.ipa = 0;
+        this.s1ptw = false;
     }
 
     /** The architectural fault status code (DFSC/IFSC). */
@@ -41,6 +48,8 @@ public final class Fault {
             case ALIGNMENT -> 0x21;
             case TRANSLATION -> 0x04 | level;
             case PERMISSION -> 0x0C | level;
+            case ACCESS_FLAG -> 0x08 | level;
+            case EXTERNAL_WALK -> 0x14 | level;
             default -> 0x10;
         };
     }

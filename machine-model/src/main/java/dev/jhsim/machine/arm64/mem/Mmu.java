@@ -15,6 +15,10 @@ import java.util.Arrays;
  * {@link Translation}, then the bus (RAM fills the TLB, devices are called,
  * nothing is an external abort). Faults are recorded in {@link #fault} and the
  * access returns 0; callers check {@code fault.kind}.
+ *
+ * <p>EL0 and EL1 may see different permissions for the same page, so each has
+ * its own fast TLB; {@link #selectRegime} switches between them when the CPU
+ * changes level (or for an unprivileged load or store at EL1).
  */
 public final class Mmu implements CodeWatch.Listener {
     private static final int TLB_BITS = 10;
@@ -26,15 +30,46 @@ public final class Mmu implements CodeWatch.Listener {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** One level's fast TLB: virtual page to host page, separately for reads and writes. */
+    private static final class FastTlb {
+        final long[] readTag = new long[1 << TLB_BITS];
+        final byte[][] readPage = new byte[1 << TLB_BITS][];
+        final long[] writeTag = new long[1 << TLB_BITS];
+        final long[] writePhysPage = new long[1 << TLB_BITS];
+        final byte[][] writePage = new byte[1 << TLB_BITS][];
+
+        void flush() {
+            Arrays.fill(readTag, NO_PAGE);
+            Arrays.fill(writeTag, NO_PAGE);
+            Arrays.fill(readPage, null);
+            Arrays.fill(writePage, null);
+        }
+
+        void dropWrites(long physPage) {
+            for (int i = 0; i < writeTag.length; i++) {
+                if (writeTag[i] != NO_PAGE && writePhysPage[i] == physPage) {
+                    writeTag[i] = NO_PAGE;
+                    writePage[i] = null;
+                }
+            }
+        }
+    }
+
     private final PhysicalBus bus;
     /** The CPU these accesses come from, as devices banked per CPU see it. */
     private final int accessor;
-    private final long[] readTag = new long[1 << TLB_BITS];
-    private final byte[][] readPage = new byte[1 << TLB_BITS][];
-    private final long[] writeTag = new long[1 << TLB_BITS];
-    private final long[] writePhysPage = new long[1 << TLB_BITS];
-    private final byte[][] writePage = new byte[1 << TLB_BITS][];
+    private final FastTlb[] fastTlbs = {new FastTlb(), new FastTlb()};
+    // The selected level's tables, copied into fields so the fast path has one indirection less.
+    private long[] readTag;
+    private byte[][] readPage;
+    private long[] writeTag;
+    private long[] writePhysPage;
+    private byte[][] writePage;
+    private int regime;
     private Translation translation = Translation.IDENTITY;
+    /** The last instruction fetch's virtual and physical page: decoding a block fetches one page many times. */
+    private long fetchVaPage = NO_PAGE;
+    private long fetchPaPage;
 
     /** The last fault; {@code fault.kind == Fault.NONE} after a successful access. */
     public final Fault fault = new Fault();
@@ -45,6 +80,7 @@ public final class Mmu implements CodeWatch.Listener {
         this.accessor = cpu;
         bus.addMapListener(this::flush);
         bus.codeWatch().addListener(this);
+        selectRegime(0);
         flush();
     }
 
@@ -59,10 +95,27 @@ public final class Mmu implements CodeWatch.Listener {
 
     /** Forgets every cached translation (TLB invalidate all, map changes). */
     public void flush() {
-        Arrays.fill(readTag, NO_PAGE);
-        Arrays.fill(writeTag, NO_PAGE);
-        Arrays.fill(readPage, null);
-        Arrays.fill(writePage, null);
+        for (FastTlb t : fastTlbs) {
+            t.flush();
+        }
+        fetchVaPage = NO_PAGE;
+    }
+
+    /** Makes accesses use the permissions of {@code el} (0, or 1 for EL1 and above). */
+    public void selectRegime(int el) {
+        FastTlb t = fastTlbs[el];
+        regime = el;
+        readTag = t.readTag;
+        readPage = t.readPage;
+        writeTag = t.writeTag;
+        writePhysPage = t.writePhysPage;
+        writePage = t.writePage;
+        fetchVaPage = NO_PAGE;
+    }
+
+    /** The level whose permissions accesses are checked against: 0 or 1. */
+    public int regime() {
+        return regime;
     }
 
     private static int slot(long va) {
@@ -164,9 +217,14 @@ public final class Mmu implements CodeWatch.Listener {
      */
     public int fetch(long va) {
         fault.kind = Fault.NONE;
-        long pa = translation.translate(va, Translation.FETCH, this);
-        if (pa < 0) {
-            return 0;
+        long pa;
+        if ((va & PAGE_BASE) == fetchVaPage) {
+            pa = fetchPaPage | (va & PAGE_OFFSET);
+        } else {
+            pa = translation.translate(va, Translation.FETCH, this);
+            if (pa < 0) {
+                return 0;
+            }
         }
         PhysicalBus.Region r = bus.find(pa);
         if (r == null || r.ram() == null) {
@@ -174,6 +232,8 @@ public final class Mmu implements CodeWatch.Listener {
             return 0;
         }
         lastFetchPhysPage = pa >>> RamBank.PAGE_SHIFT;
+        fetchVaPage = va & PAGE_BASE;
+        fetchPaPage = pa & PAGE_BASE;
         return (int) INT.get(r.ram().page(pa), (int) (pa & PAGE_OFFSET));
     }
 
@@ -277,11 +337,8 @@ public final class Mmu implements CodeWatch.Listener {
 
     @Override
     public void pageBecameCode(long pageNumber) {
-        for (int i = 0; i < writeTag.length; i++) {
-            if (writeTag[i] != NO_PAGE && writePhysPage[i] == pageNumber) {
-                writeTag[i] = NO_PAGE;
-                writePage[i] = null;
-            }
+        for (FastTlb t : fastTlbs) {
+            t.dropWrites(pageNumber);
         }
     }
 

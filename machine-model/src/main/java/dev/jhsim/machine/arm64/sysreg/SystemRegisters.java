@@ -1,5 +1,8 @@
 package dev.jhsim.machine.arm64.sysreg;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The table MRS, MSR and SYS dispatch through, keyed by the encoding
  * (op0, op1, CRn, CRm, op2). Devices and the system model add entries; an
@@ -8,6 +11,7 @@ package dev.jhsim.machine.arm64.sysreg;
 public final class SystemRegisters {
     private final SystemRegister[] table = new SystemRegister[1 << 16];
     private final String[] names = new String[1 << 16];
+    private final Map<String, Integer> keys = new HashMap<>();
 
     /** The 16-bit key: op0(2) op1(3) CRn(4) CRm(4) op2(3), as in bits 20..5 of MRS/MSR/SYS. */
     public static int key(int op0, int op1, int crn, int crm, int op2) {
@@ -18,6 +22,16 @@ public final class SystemRegisters {
         int key = key(op0, op1, crn, crm, op2);
         table[key] = register;
         names[key] = name;
+        keys.put(name, key);
+    }
+
+    /** The key of the register registered as {@code name} ("HCR_EL2", "TLBI VMALLS12E1IS"...). */
+    public int keyOf(String name) {
+        Integer key = keys.get(name);
+        if (key == null) {
+            throw new IllegalArgumentException("no system register named " + name);
+        }
+        return key;
     }
 
     /** The entry at {@code key}, or {@code null} (UNDEFINED). */
