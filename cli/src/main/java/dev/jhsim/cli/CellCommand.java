@@ -5,8 +5,11 @@ import picocli.CommandLine.Command;
 
 /** {@code jailhouse cell ...}: cell management. */
 @Command(name = "cell", mixinStandardHelpOptions = true,
-        description = "Create, load, start, stop and inspect cells.")
-final class CellCommand implements Runnable {
+        description = "Create, load, start, stop and inspect cells.",
+        subcommands = {CellCreateCommand.class, CellListCommand.class, CellLoadCommand.class,
+            CellSimpleCommands.Start.class, CellSimpleCommands.Shutdown.class, CellSimpleCommands.Destroy.class,
+            CellStatsCommand.class})
+final class CellCommand implements Runnable, UpstreamCommand {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -2,6 +2,7 @@ package dev.jhsim.cli;
 
 import dev.jhsim.config.ConfigFormatException;
 import dev.jhsim.config.ConfigLoader;
+import dev.jhsim.config.binary.ConfigWriter;
 import dev.jhsim.config.binary.LayoutHint;
 import dev.jhsim.config.check.CheckInput;
 import dev.jhsim.config.c.CompileException;
@@ -94,10 +95,7 @@ final class ConfigFileOptions {
         if (ConfigLoader.isCSource(Path.of(file))) {
             return compile(file, err).config();
         }
-        if (!includeDirs.isEmpty() || !forcedIncludes.isEmpty() || !macros.isEmpty()) {
-            throw new UserError(2, "jailhouse: -I, -D, -U and -include apply to C sources (.c) only");
-        }
-        byte[] data = InputFiles.read(file);
+        byte[] data = readNonC(Path.of(""), file);
         try {
             ConfigLoader.Loaded loaded = ConfigLoader.parse(data, hint());
             for (String warning : loaded.warnings()) {
@@ -110,13 +108,48 @@ final class ConfigFileOptions {
         }
     }
 
+    /**
+     * The bytes a configuration argument hands the driver, as the tool passes a
+     * file to {@code /dev/jailhouse}: a binary file exactly as it is (the
+     * hypervisor checks it, as on a board); a C source or the JSON form
+     * converted to binary here, on the client side.
+     */
+    byte[] driverBytes(Path directory, String file, PrintWriter err) {
+        if (ConfigLoader.isCSource(Path.of(file))) {
+            return compile(directory, file, err).bytes();
+        }
+        byte[] data = readNonC(directory, file);
+        if (ConfigLoader.detect(data) == ConfigLoader.Form.BINARY) {
+            return data;
+        }
+        try {
+            return ConfigWriter.write(ConfigLoader.parse(data, hint()).file());
+        } catch (ConfigFormatException e) {
+            throw new UserError(e.describe(file));
+        }
+    }
+
+    /** Reads a binary or JSON configuration, refusing the options that only apply to C sources. */
+    private byte[] readNonC(Path directory, String file) {
+        if (!includeDirs.isEmpty() || !forcedIncludes.isEmpty() || !macros.isEmpty()) {
+            throw new UserError(2, "jailhouse: -I, -D, -U and -include apply to C sources (.c) only");
+        }
+        return InputFiles.read(directory.resolve(file), file);
+    }
+
     /** A compiled C source: gcc's bytes, the configuration they hold and where each byte came from. */
     record Compiled(byte[] bytes, ConfigFile config, SourceMap sourceMap) {
     }
 
     /** Compiles a C source and checks that its bytes are a configuration; gcc-style errors and warnings. */
     Compiled compile(String file, PrintWriter err) {
-        InputFiles.read(file);
+        return compile(Path.of(""), file, err);
+    }
+
+    /** {@link #compile(String, PrintWriter)} for a file named relative to {@code directory}. */
+    private Compiled compile(Path directory, String file, PrintWriter err) {
+        Path source = directory.resolve(file);
+        InputFiles.read(source, file);
         String name = layout.toLowerCase(Locale.ROOT);
         Layout selected = switch (name) {
             case "auto" -> null;
@@ -141,10 +174,11 @@ final class ConfigFileOptions {
         LayoutHint hint = selected == Layout.MINERVASYS ? LayoutHint.MINERVASYS
                 : selected == Layout.V14 ? LayoutHint.UPSTREAM : LayoutHint.AUTO;
         try {
-            ConfigLoader.CompiledSource source = ConfigLoader.compileC(Path.of(file), options, hint);
-            source.loaded().warnings().forEach(err::println);
+            ConfigLoader.CompiledSource compiled = ConfigLoader.compileC(source, options, hint);
+            compiled.loaded().warnings().forEach(err::println);
             err.flush();
-            return new Compiled(source.compiled().bytes(), source.loaded().file(), source.compiled().sourceMap());
+            return new Compiled(compiled.compiled().bytes(), compiled.loaded().file(),
+                    compiled.compiled().sourceMap());
         } catch (CompileException e) {
             throw new UserError(1, e.lines().toArray(new String[0]));
         } catch (ConfigFormatException e) {

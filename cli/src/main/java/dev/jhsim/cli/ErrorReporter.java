@@ -31,6 +31,6 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler,
         CommandLine cmd = ex.getCommandLine();
         cmd.getErr().println(cmd.getCommandName() + ": " + ex.getMessage());
         cmd.getErr().flush();
-        return 2;
+        return cmd.getCommand() instanceof UpstreamCommand ? 1 : 2;
     }
 }

@@ -14,7 +14,11 @@ final class InputFiles {
 
     /** Reads a whole file the user named; {@code opening FILE: No such file or directory} on failure. */
     static byte[] read(String file) {
-        Path path = Path.of(file);
+        return read(Path.of(file), file);
+    }
+
+    /** Reads {@code path}, naming it {@code file} (as the user gave it) in errors. */
+    static byte[] read(Path path, String file) {
         try {
             if (Files.isDirectory(path)) {
                 throw new UserError("opening " + file + ": Is a directory");

@@ -10,13 +10,20 @@ import picocli.CommandLine.Command;
         description = "Jailhouse partitioning hypervisor, simulated by jhsim.",
         commandListHeading = "%nCommands:%n",
         subcommands = {
+            EnableCommand.class,
+            DisableCommand.class,
+            ConsoleCommand.class,
             CellCommand.class,
             ConfigCommand.class,
             HardwareCommand.class,
+            BoardCommand.class,
+            RunCommand.class,
             DemoCommand.class,
             SimCommand.class,
+            ShellCommands.Completion.class,
+            ShellCommands.Man.class,
         })
-public final class JailhouseCommand implements Runnable {
+public final class JailhouseCommand implements Runnable, UpstreamCommand {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,21 +33,11 @@ public final class JailhouseCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command (see 'jailhouse --help')");
     }
 
-    /** Builds the configured picocli command line: one-line errors, upstream exit codes. */
-    static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new JailhouseCommand());
-        PendingCommand.register(cli, "enable", "Enable the hypervisor with a system configuration.");
-        PendingCommand.register(cli, "disable", "Disable the hypervisor.");
-        PendingCommand.register(cli, "console", "Print the hypervisor console buffer.");
+    /** Builds the configured picocli command line for {@code context}: one-line errors, upstream exit codes. */
+    static CommandLine commandLine(CommandContext context) {
+        CommandLine cli = new CommandLine(new JailhouseCommand(), new ContextFactory(context));
         CommandLine cell = cli.getSubcommands().get("cell");
-        PendingCommand.register(cell, "create", "Create a cell from a cell configuration.");
-        PendingCommand.register(cell, "list", "List the cells.");
-        PendingCommand.register(cell, "load", "Load images or strings into a cell.");
-        PendingCommand.register(cell, "start", "Start a cell.");
-        PendingCommand.register(cell, "shutdown", "Shut a cell down.");
-        PendingCommand.register(cell, "destroy", "Destroy a cell.");
         PendingCommand.register(cell, "linux", "Boot a Linux kernel in a non-root cell.");
-        PendingCommand.register(cell, "stats", "Show per-CPU statistics of a cell.");
         CommandLine config = cli.getSubcommands().get("config");
         PendingCommand.register(config, "create", "Generate a system configuration for this machine.");
         CommandLine hardware = cli.getSubcommands().get("hardware");

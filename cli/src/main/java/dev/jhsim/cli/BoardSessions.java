@@ -1,0 +1,51 @@
+package dev.jhsim.cli;
+
+import dev.jhsim.boards.Boards;
+import dev.jhsim.hypervisor.session.BoardSession;
+
+/**
+ * Opens the simulated boards that the board daemon, the scenario runner and
+ * the demo drive.
+ */
+public final class BoardSessions {
+    /**
+     * A system property naming an {@link Opener} class to use instead of the
+     * hypervisor core, so that the daemon's mechanics can be tested with a
+     * small fake board in the daemon processes the tests start.
+     */
+    public static final String OPENER_PROPERTY = "jhsim.session-opener";
+
+    private BoardSessions() {
+    }
+
+    /** Opens a session on a bundled board. */
+    @FunctionalInterface
+    public interface Opener {
+        BoardSession open(String board);
+    }
+
+    /** Opens {@code board}, one line naming the bundled boards if there is no such board. */
+    public static BoardSession open(String board) {
+        if (!Boards.names().contains(board)) {
+            throw new UserError("jailhouse: unknown board '" + board + "', expected one of "
+                    + String.join(", ", Boards.names()));
+        }
+        return opener().open(board);
+    }
+
+    private static Opener opener() {
+        String replacement = System.getProperty(OPENER_PROPERTY);
+        if (replacement == null) {
+            return board -> {
+                throw new UserError("jailhouse: board " + board + " cannot run yet: the hypervisor core is not"
+                        + " part of this build (jhsim issue 6)");
+            };
+        }
+        try {
+            return (Opener) Class.forName(replacement).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new UserError("jailhouse: " + OPENER_PROPERTY + "=" + replacement + " is not a usable "
+                    + Opener.class.getName() + " (" + e + ")");
+        }
+    }
+}
