@@ -2,8 +2,7 @@ package dev.jhsim.hypervisor.driver;
 
 /**
  * How the tool names a cell ({@code struct jailhouse_cell_id}): by numeric ID
- * or by name ({@code jailhouse cell start 1}, {@code ... start --name foo},
- * {@code ... start foo}).
+ * or by name. The CLI turns its arguments into one with upstream's rules.
  */
 public record CellRef(int id, String name) {
     /** Marks "no ID given" ({@code JAILHOUSE_CELL_ID_UNUSED}). */
@@ -15,15 +14,6 @@ public record CellRef(int id, String name) {
 
     public static CellRef byName(String name) {
         return new CellRef(UNUSED_ID, name);
-    }
-
-    /** Parses the tool's argument: a decimal number is an ID, anything else a name. */
-    public static CellRef parse(String argument) {
-        try {
-            return byId(Integer.parseInt(argument));
-        } catch (NumberFormatException e) {
-            return byName(argument);
-        }
     }
 
     public boolean hasId() {
