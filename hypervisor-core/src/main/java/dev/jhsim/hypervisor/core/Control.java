@@ -71,6 +71,7 @@ public final class Control {
      */
     public Cell cellCreate(PerCpu caller, dev.jhsim.config.model.Cell config, int id, byte[] configBytes) {
         requireRoot(caller);
+        suspend(hv.root(), caller);
         try {
             Cell cell = createCell(caller, config, id, configBytes);
             hv.console().printf("Created cell \"%s\"\n", cell.name());
@@ -178,6 +179,7 @@ public final class Control {
     /** {@code cell_management_prologue}: the cell, once it agreed to be shut down. */
     private Cell managedCell(PerCpu caller, Task task, long id) {
         requireRoot(caller);
+        suspend(hv.root(), caller);
         Cell cell = hv.cellById(id);
         if (cell == null) {
             throw HypervisorError.of(Errno.ENOENT, "no cell with ID %d", id);
@@ -194,7 +196,21 @@ public final class Control {
         if (!messages.shutdownOk(cell)) {
             throw HypervisorError.of(Errno.EPERM, "cell \"%s\" denied the shutdown request", cell.name());
         }
+        suspend(cell, caller);
         return cell;
+    }
+
+    /**
+     * {@code cell_suspend}: the cell's CPUs other than the caller stop for
+     * the management call; here they are not running anyway (see above),
+     * but each receives the event upstream sends and counts it.
+     */
+    private void suspend(Cell cell, PerCpu caller) {
+        for (int cpu = cell.firstCpu(); cpu >= 0; cpu = cell.cpus().nextSetBit(cpu + 1)) {
+            if (cpu != caller.id()) {
+                hv.cpu(cpu).countEvent();
+            }
+        }
     }
 
     public void cellStart(PerCpu caller, long id) {

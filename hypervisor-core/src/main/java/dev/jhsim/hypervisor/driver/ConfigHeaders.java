@@ -35,8 +35,11 @@ final class ConfigHeaders {
             throw new DriverException(operation, Errno.EINVAL, "Configuration revision mismatch: revision "
                     + revision + " with this signature is none jhsim reads (12, 13 or 14)");
         }
+        checkArchitectureByte(operation, bytes);
         SystemConfig system = (SystemConfig) parse(operation, bytes, LayoutHint.AUTO);
-        checkArchitecture(operation, system, system.isArmPlatform());
+        if (!system.isArmPlatform()) {
+            throw architectureMismatch(operation, "x86");
+        }
         return system;
     }
 
@@ -55,11 +58,10 @@ final class ConfigHeaders {
             throw new DriverException(operation, Errno.EINVAL, "Configuration revision mismatch: revision "
                     + revision + ", the hypervisor runs " + layout.description() + " configurations");
         }
+        checkArchitectureByte(operation, bytes);
         LayoutHint hint = layout.isMinervaSys() ? LayoutHint.MINERVASYS
                 : layout == Layout.V14 ? LayoutHint.UPSTREAM : LayoutHint.AUTO;
-        CellConfig cell = (CellConfig) parse(operation, bytes, hint);
-        checkArchitecture(operation, cell, true);
-        return cell;
+        return (CellConfig) parse(operation, bytes, hint);
     }
 
     private static int revision(byte[] bytes) {
@@ -75,14 +77,21 @@ final class ConfigHeaders {
         }
     }
 
-    /** Revision-14 headers name the architecture; older ones only show it in the platform part. */
-    private static void checkArchitecture(String operation, ConfigFile file, boolean arm) throws DriverException {
-        boolean arm64 = file.architecture() == null ? arm : file.architecture() == Architecture.ARM64;
-        if (!arm64) {
-            throw new DriverException(operation, Errno.EINVAL, "Configuration architecture mismatch: "
-                    + (file.architecture() == null ? "x86" : file.architecture().displayName())
-                    + ", the board is arm64");
+    /**
+     * Revision-14 headers name the architecture (byte 5); older ones do not,
+     * and only a system configuration's platform part tells arm from x86.
+     */
+    private static void checkArchitectureByte(String operation, byte[] bytes) throws DriverException {
+        if (revision(bytes) == Layout.V14.revision() && bytes[5] != Architecture.ARM64.id()) {
+            Architecture found = Architecture.ofId(bytes[5] & 0xFF);
+            throw architectureMismatch(operation, found == null ? "unknown (" + (bytes[5] & 0xFF) + ")"
+                    : found.displayName());
         }
+    }
+
+    private static DriverException architectureMismatch(String operation, String found) {
+        return new DriverException(operation, Errno.EINVAL, "Configuration architecture mismatch: " + found
+                + ", the board is arm64");
     }
 
     private static boolean signature(byte[] bytes, String signature) {

@@ -133,7 +133,7 @@ final class IvshmemEndpoint implements MmioHandler {
                 device.cell().mmio().unregister(registerRegion);
             }
             if ((value & CMD_MEM) != 0) {
-                registerRegion = device.bars()[0] & ~0xFL;
+                registerRegion = device.bars()[0] & 0xFFFF_FFF0L;
                 device.cell().mmio().register(registerRegion, ~device.info().barMask().get(0) + 1 & 0xFFFF_FFFFL,
                         this);
             }
