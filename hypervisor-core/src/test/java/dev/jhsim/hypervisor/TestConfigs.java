@@ -6,6 +6,7 @@ import dev.jhsim.config.binary.ConfigWriter;
 import dev.jhsim.config.c.CompileException;
 import dev.jhsim.config.c.CompileOptions;
 import dev.jhsim.config.c.ConfigCompiler;
+import dev.jhsim.config.model.CellConfig;
 import dev.jhsim.config.model.Layout;
 import dev.jhsim.config.model.SystemConfig;
 import dev.jhsim.fixtures.Repo;
@@ -20,10 +21,9 @@ final class TestConfigs {
     private TestConfigs() {
     }
 
-    /** {@code src/test/configs/NAME.c} with {@code defines} ({@code NAME=VALUE}), in {@code layout}. */
-    static byte[] compile(String name, Layout layout, String... defines) {
-        CompileOptions options = CompileOptions.DEFAULT
-                .withIncludeDir(Repo.path("boards/qemu-arm64/configs")).withLayout(layout);
+    /** {@code src/test/configs/NAME.c} with {@code defines} ({@code NAME=VALUE}). */
+    static byte[] compile(String name, String... defines) {
+        CompileOptions options = CompileOptions.DEFAULT.withIncludeDir(Repo.path("boards/qemu-arm64/configs"));
         for (String define : defines) {
             options = options.withDefine(define);
         }
@@ -35,8 +35,15 @@ final class TestConfigs {
         }
     }
 
-    static byte[] compile(String name, String... defines) {
-        return compile(name, Layout.V14, defines);
+    /** A cell configuration written in another layout. */
+    static byte[] inLayout(byte[] cellConfig, Layout layout) {
+        try {
+            CellConfig cell = (CellConfig) ConfigReader.read(cellConfig);
+            return ConfigWriter.write(new CellConfig(layout, layout.hasArchitectureByte() ? cell.architecture() : null,
+                    cell.cell()));
+        } catch (ConfigFormatException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
     }
 
     /** The bundled qemu-arm64 system configuration, changed by {@code change}. */

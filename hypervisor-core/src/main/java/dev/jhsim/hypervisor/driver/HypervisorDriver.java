@@ -22,6 +22,7 @@ import dev.jhsim.machine.board.BoardDescription;
 import dev.jhsim.machine.board.Machine;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -293,7 +294,7 @@ public final class HypervisorDriver implements JailhouseDriver {
     @Override
     public List<CellStatus> cells() {
         List<CellStatus> list = new ArrayList<>();
-        for (DriverCell cell : cells) {
+        for (DriverCell cell : cells.stream().sorted(Comparator.comparingInt(DriverCell::id)).toList()) {
             List<Integer> assigned = new ArrayList<>();
             List<Integer> failed = new ArrayList<>();
             for (int cpu = cell.cpus().nextSetBit(0); cpu >= 0; cpu = cell.cpus().nextSetBit(cpu + 1)) {
