@@ -18,16 +18,16 @@ import java.util.List;
  * The qemu-arm64 board with its bundled configurations and inmates, and the
  * output of its UART and the hypervisor console collected, for tests.
  */
-final class Qemu implements AutoCloseable {
-    static final String BOARD = "qemu-arm64";
-    static final long MS = Simulation.PS_PER_SECOND / 1000;
+public final class Qemu implements AutoCloseable {
+    public static final String BOARD = "qemu-arm64";
+    public static final long MS = Simulation.PS_PER_SECOND / 1000;
 
-    final SimulatedBoard board;
-    final JailhouseDriver driver;
-    final StringBuilder uart = new StringBuilder();
+    public final SimulatedBoard board;
+    public final JailhouseDriver driver;
+    public final StringBuilder uart = new StringBuilder();
     private long consolePosition;
 
-    Qemu() {
+    public Qemu() {
         try {
             board = BoardSessions.open(BoardDescriptionReader.parse(Boards.description(BOARD).orElseThrow()));
         } catch (BoardFormatException e) {
@@ -37,20 +37,20 @@ final class Qemu implements AutoCloseable {
         board.addUartListener((name, b) -> uart.append((char) (b & 0xFF)));
     }
 
-    static byte[] config(String name) {
+    public static byte[] config(String name) {
         return Boards.file(BOARD, "configs/" + name + ".cell").orElseThrow(() -> new AssertionError("no " + name));
     }
 
-    static byte[] inmate(String path) {
+    public static byte[] inmate(String path) {
         return Inmates.image(path).orElseThrow(() -> new AssertionError("no inmate " + path));
     }
 
-    void enable() throws DriverException {
+    public void enable() throws DriverException {
         driver.enable(config("qemu-arm64"));
     }
 
     /** Creates, loads and starts a cell with an image at 0 and an optional command line at 0x1000. */
-    int start(String config, String image, String cmdline) throws DriverException {
+    public int start(String config, String image, String cmdline) throws DriverException {
         int id = driver.cellCreate(config(config));
         List<PreloadImage> images = cmdline == null ? List.of(new PreloadImage(inmate(image), 0))
                 : List.of(new PreloadImage(inmate(image), 0),
@@ -60,12 +60,12 @@ final class Qemu implements AutoCloseable {
         return id;
     }
 
-    void runMs(long ms) {
+    public void runMs(long ms) {
         board.run(ms * MS);
     }
 
     /** The hypervisor console output since the last call. */
-    String console() {
+    public String console() {
         JailhouseDriver.ConsoleRead read = driver.console(consolePosition);
         consolePosition = read.nextPosition();
         return read.text();

@@ -29,7 +29,7 @@ public final class PerCpu {
     public PerCpu(int id, GuestState guest) {
         this.id = id;
         this.guest = guest;
-        this.mpidr = guest.cpu().mpidr();
+        this.mpidr = guest.cpu().mpidr() & Jailhouse.MPIDR_CPUID_MASK;
     }
 
     /** The logical CPU number (Linux's, and the board's CPU index). */
@@ -42,7 +42,7 @@ public final class PerCpu {
         return guest;
     }
 
-    /** MPIDR_EL1, affinity and the RES1 bit. */
+    /** The CPU's affinity (Aff3..Aff0 of MPIDR_EL1), as upstream's {@code phys_processor_id}. */
     public long mpidr() {
         return mpidr;
     }

@@ -351,6 +351,15 @@ public final class HypervisorDriver implements JailhouseDriver {
         return console.read(position);
     }
 
+    /** The running hypervisor, or null: for tests that look inside. */
+    Jailhouse hypervisor() {
+        return hv;
+    }
+
+    Control control() {
+        return control;
+    }
+
     // ---- helpers ----
 
     private void requireEnabled(String operation) throws DriverException {
