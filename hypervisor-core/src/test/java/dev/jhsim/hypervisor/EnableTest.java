@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jhsim.config.model.Cell;
 import dev.jhsim.config.model.Console;
-import dev.jhsim.config.model.CpuSet;
-import dev.jhsim.config.model.MemoryRegion;
-import dev.jhsim.config.model.PlatformInfo;
 import dev.jhsim.config.model.PlatformInfo.ArmPlatform;
-import dev.jhsim.config.model.SystemConfig;
 import dev.jhsim.hypervisor.driver.DriverException;
 import dev.jhsim.hypervisor.driver.Errno;
 import dev.jhsim.machine.arm64.Hcr;
@@ -19,8 +14,6 @@ import dev.jhsim.machine.arm64.el2.GuestState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -101,25 +94,25 @@ class EnableTest {
                         "Configuration revision mismatch"),
                 refusal("architecture x86", patched(Qemu.config("qemu-arm64"), 5, 0), Errno.EINVAL,
                         "Configuration architecture mismatch"),
-                refusal("hypervisor memory outside RAM", TestConfigs.system(s -> withHypervisorMemory(s,
+                refusal("hypervisor memory outside RAM", TestConfigs.system(s -> TestConfigs.withHypervisorMemory(s,
                         0x3FC00000L, 0x400000)), Errno.EINVAL, "hypervisor memory 0x3fc00000-0x3fffffff is not RAM"),
-                refusal("hypervisor memory too small", TestConfigs.system(s -> withHypervisorMemory(s,
+                refusal("hypervisor memory too small", TestConfigs.system(s -> TestConfigs.withHypervisorMemory(s,
                         0x7FC00000L, 0x4000)), Errno.EINVAL, "cannot hold the hypervisor"),
-                refusal("debug console where there is no UART", TestConfigs.system(s -> withConsole(s,
+                refusal("debug console where there is no UART", TestConfigs.system(s -> TestConfigs.withConsole(s,
                         0x09010000L, Console.TYPE_PL011)), Errno.EINVAL, "board qemu-arm64 has no UART there"),
-                refusal("debug console of the wrong type", TestConfigs.system(s -> withConsole(s,
+                refusal("debug console of the wrong type", TestConfigs.system(s -> TestConfigs.withConsole(s,
                         0x09000000L, Console.TYPE_8250)), Errno.EINVAL, "is a pl011 UART (uart0)"),
-                refusal("an online CPU missing", TestConfigs.system(s -> withRootCpus(s, 0, 14)), Errno.EINVAL,
+                refusal("an online CPU missing", TestConfigs.system(s -> TestConfigs.withRootCpus(s, 0, 14)), Errno.EINVAL,
                         "CPU 15 of board qemu-arm64 is online but not in the root cell's CPU set 0-14"),
-                refusal("a CPU the board lacks", TestConfigs.system(s -> withRootCpus(s, 0, 17)), Errno.EINVAL,
+                refusal("a CPU the board lacks", TestConfigs.system(s -> TestConfigs.withRootCpus(s, 0, 17)), Errno.EINVAL,
                         "names CPUs board qemu-arm64 does not have (16 CPUs)"),
-                refusal("GICv2", TestConfigs.system(s -> withArm(s, a -> new ArmPlatform(a.maintenanceIrq(), 2,
-                        a.gicdBase(), 0x08010000L, 0x08030000L, 0x08040000L, 0))), Errno.ENODEV,
-                        "gic_version 2: jhsim's hypervisor drives GICv3"),
-                refusal("no distributor at gicd_base", TestConfigs.system(s -> withArm(s, a -> new ArmPlatform(
+                refusal("GICv2 on a GICv3 board", TestConfigs.system(s -> TestConfigs.withArm(s, a -> new ArmPlatform(
+                        a.maintenanceIrq(), 2, a.gicdBase(), 0x08010000L, 0x08030000L, 0x08040000L, 0))),
+                        Errno.ENODEV, "no GICv2 distributor at 0x8000000 (PIDR2 0x0)"),
+                refusal("no distributor at gicd_base", TestConfigs.system(s -> TestConfigs.withArm(s, a -> new ArmPlatform(
                         a.maintenanceIrq(), 3, 0x08010000L, 0, 0, 0, a.gicrBase()))), Errno.ENODEV,
                         "no GICv3 distributor at 0x8010000"),
-                refusal("no redistributors at gicr_base", TestConfigs.system(s -> withArm(s, a -> new ArmPlatform(
+                refusal("no redistributors at gicr_base", TestConfigs.system(s -> TestConfigs.withArm(s, a -> new ArmPlatform(
                         a.maintenanceIrq(), 3, a.gicdBase(), 0, 0, 0, 0x09000000L))), Errno.ENODEV,
                         "no GICv3 redistributor for CPU 0"));
     }
@@ -143,7 +136,7 @@ class EnableTest {
     @Test
     void aMissingRedistributorIsReportedAsUpstreamDoes() {
         try (Qemu q = new Qemu()) {
-            byte[] config = TestConfigs.system(s -> withArm(s, a -> new ArmPlatform(a.maintenanceIrq(), 3,
+            byte[] config = TestConfigs.system(s -> TestConfigs.withArm(s, a -> new ArmPlatform(a.maintenanceIrq(), 3,
                     a.gicdBase(), 0, 0, 0, 0x09000000L)));
             assertThrows(DriverException.class, () -> q.driver.enable(config));
             String console = q.console();
@@ -160,38 +153,6 @@ class EnableTest {
         byte[] copy = bytes.clone();
         copy[offset] = (byte) value;
         return copy;
-    }
-
-    private static SystemConfig withHypervisorMemory(SystemConfig s, long start, long size) {
-        return new SystemConfig(s.layout(), s.architecture(), s.flags(), new MemoryRegion(start, 0, size, 0),
-                s.debugConsole(), s.platform(), s.rootCellHeader(), s.rootCell());
-    }
-
-    private static SystemConfig withConsole(SystemConfig s, long address, int type) {
-        Console c = s.debugConsole();
-        return new SystemConfig(s.layout(), s.architecture(), s.flags(), s.hypervisorMemory(),
-                new Console(address, c.size(), type, c.flags(), c.divider(), c.gateNr(), c.clockReg()), s.platform(),
-                s.rootCellHeader(), s.rootCell());
-    }
-
-    private static SystemConfig withArm(SystemConfig s, UnaryOperator<ArmPlatform> change) {
-        PlatformInfo p = s.platform();
-        PlatformInfo platform = new PlatformInfo(p.pciMmconfigBase(), p.pciMmconfigEndBus(), p.pciIsVirtual(),
-                p.pciDomain(), p.noSpectreMitigation(), p.iommuUnits(), p.coloring(), p.memguard(), p.qos(), p.x86(),
-                change.apply(p.arm()));
-        return new SystemConfig(s.layout(), s.architecture(), s.flags(), s.hypervisorMemory(), s.debugConsole(),
-                platform, s.rootCellHeader(), s.rootCell());
-    }
-
-    /** The system configuration with root-cell CPUs {@code first} to {@code last}. */
-    private static SystemConfig withRootCpus(SystemConfig s, int first, int last) {
-        Cell r = s.rootCell();
-        List<Integer> cpus = IntStream.rangeClosed(first, last).boxed().toList();
-        Cell root = new Cell(r.name(), r.id(), r.flags(), CpuSet.of(8, cpus), r.memoryRegions(),
-                r.cacheRegions(), r.irqchips(), r.pioRegions(), r.pciDevices(), r.pciCaps(), r.streamIds(),
-                r.qosDevices(), r.vpciIrqBase(), r.cpuResetAddress(), r.msgReplyTimeout(), r.console());
-        return new SystemConfig(s.layout(), s.architecture(), s.flags(), s.hypervisorMemory(), s.debugConsole(),
-                s.platform(), s.rootCellHeader(), root);
     }
 
     static String resource(String name) {

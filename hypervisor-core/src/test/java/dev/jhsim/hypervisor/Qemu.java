@@ -28,8 +28,13 @@ public final class Qemu implements AutoCloseable {
     private long consolePosition;
 
     public Qemu() {
+        this(Boards.description(BOARD).orElseThrow());
+    }
+
+    /** A board described by {@code json} (a variant of qemu-arm64). */
+    Qemu(String json) {
         try {
-            board = BoardSessions.open(BoardDescriptionReader.parse(Boards.description(BOARD).orElseThrow()));
+            board = BoardSessions.open(BoardDescriptionReader.parse(json));
         } catch (BoardFormatException e) {
             throw new AssertionError(e);
         }

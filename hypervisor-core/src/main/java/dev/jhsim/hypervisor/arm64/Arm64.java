@@ -6,6 +6,7 @@ import dev.jhsim.config.model.PlatformInfo;
 import dev.jhsim.hypervisor.core.Arch;
 import dev.jhsim.hypervisor.core.Cell;
 import dev.jhsim.hypervisor.core.CommRegion;
+import dev.jhsim.hypervisor.core.Control;
 import dev.jhsim.hypervisor.core.HypervisorError;
 import dev.jhsim.hypervisor.core.Jailhouse;
 import dev.jhsim.hypervisor.core.PerCpu;
@@ -13,6 +14,7 @@ import dev.jhsim.hypervisor.core.Unit;
 import dev.jhsim.hypervisor.driver.Errno;
 import dev.jhsim.machine.arm64.Hcr;
 import dev.jhsim.machine.arm64.el2.GuestState;
+import dev.jhsim.machine.arm64.el2.Hypervisor;
 import java.util.List;
 
 /**
@@ -47,8 +49,9 @@ public final class Arm64 implements Arch {
                 new IommuUnits("PVU IOMMU", IommuUnit.TYPE_PVU, hv));
     }
 
-    Irqchip irqchip() {
-        return irqchip;
+    @Override
+    public Hypervisor trapHandler(Control control) {
+        return new Traps(hv, control, irqchip);
     }
 
     /**

@@ -32,8 +32,11 @@ interface GicDriver {
     /** Gives the CPU interface back as Linux had it. */
     void cpuShutdown(PerCpu cpu);
 
-    /** Registers what a cell emulates besides the distributor (GICv3: the redistributors). */
+    /** What a cell needs besides the emulated distributor (GICv3: redistributors; GICv2: GICV). */
     void cellInit(Cell cell);
+
+    /** Undoes {@link #cellInit} where that left more than MMIO handlers. */
+    void cellExit(Cell cell);
 
     /** Routes a shared interrupt of {@code cell} to one of its CPUs if it points elsewhere. */
     void adjustTarget(Cell cell, int irq);

@@ -204,6 +204,11 @@ final class GicV3 implements GicDriver {
         }
     }
 
+    /** The redistributor handlers go with the cell. */
+    @Override
+    public void cellExit(Cell cell) {
+    }
+
     @Override
     public void adjustTarget(Cell cell, int irq) {
         long router = gicd + GICD_IROUTER + 8L * irq;

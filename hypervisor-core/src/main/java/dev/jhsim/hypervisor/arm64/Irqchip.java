@@ -59,11 +59,11 @@ final class Irqchip implements Unit {
     void cpuInit(PerCpu cpu) {
         if (gic == null) {
             int version = hv.system().platform().arm().gicVersion();
-            if (version != 3) {
-                throw HypervisorError.of(version == 2 ? Errno.ENODEV : Errno.EINVAL,
-                        "gic_version %d: jhsim's hypervisor drives GICv3", version);
-            }
-            GicDriver driver = new GicV3(hv);
+            GicDriver driver = switch (version) {
+                case 2 -> new GicV2(hv, this);
+                case 3 -> new GicV3(hv);
+                default -> throw HypervisorError.of(Errno.EINVAL, "gic_version %d: neither 2 nor 3", version);
+            };
             hv.remapPool().alloc(Jailhouse.pages(driver.distributorSize()));
             driver.init();
             gic = driver;
@@ -142,6 +142,7 @@ final class Irqchip implements Unit {
         for (int word = 1; word < root.length; word++) {
             root[word] = (root[word] | mine[word]) & configured[word];
         }
+        gic.cellExit(cell);
     }
 
     @Override

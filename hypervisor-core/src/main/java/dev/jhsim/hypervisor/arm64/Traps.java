@@ -23,7 +23,7 @@ import dev.jhsim.machine.arm64.sysreg.SystemRegisters;
  * for the CPU: the report goes to the console, the CPU is parked, and the
  * failure is reported as data.
  */
-public final class Traps implements Hypervisor {
+final class Traps implements Hypervisor {
     /** The immediate of Jailhouse's hypercall instruction, {@code hvc #0x4a48}. */
     static final int HVC_CODE = 0x4A48;
 
@@ -39,10 +39,10 @@ public final class Traps implements Hypervisor {
     private final Smccc smccc;
     private final DataAborts dataAborts;
 
-    public Traps(Jailhouse hv, Control control) {
+    Traps(Jailhouse hv, Control control, Irqchip irqchip) {
         this.hv = hv;
         this.control = control;
-        this.irqchip = ((Arm64) hv.arch()).irqchip();
+        this.irqchip = irqchip;
         this.psci = new Psci(hv);
         this.smccc = new Smccc(hv.machine());
         this.dataAborts = new DataAborts(hv);

@@ -1,6 +1,7 @@
 package dev.jhsim.hypervisor.core;
 
 import dev.jhsim.config.model.MemoryRegion;
+import dev.jhsim.machine.arm64.el2.Hypervisor;
 import java.util.List;
 
 /**
@@ -50,4 +51,7 @@ public interface Arch {
 
     /** Platform data for communication regions. */
     CommRegion.GicInfo gicInfo();
+
+    /** What the CPUs' exceptions to EL2 go to, once the hypervisor runs. */
+    Hypervisor trapHandler(Control control);
 }

@@ -5,7 +5,6 @@ import dev.jhsim.config.model.Console;
 import dev.jhsim.config.model.MemoryRegion;
 import dev.jhsim.config.model.SystemConfig;
 import dev.jhsim.hypervisor.arm64.Arm64;
-import dev.jhsim.hypervisor.arm64.Traps;
 import dev.jhsim.hypervisor.core.CellFailure;
 import dev.jhsim.hypervisor.core.CommRegion;
 import dev.jhsim.hypervisor.core.Control;
@@ -101,7 +100,7 @@ public final class HypervisorDriver implements JailhouseDriver {
         }
         control = new Control(hv);
         hv.onFailure(failures);
-        machine.installHypervisor(new Traps(hv, control));
+        machine.installHypervisor(hv.arch().trapHandler(control));
         system = config;
         BitSet rootCpus = new BitSet();
         config.rootCell().cpus().cpus().forEach(rootCpus::set);
