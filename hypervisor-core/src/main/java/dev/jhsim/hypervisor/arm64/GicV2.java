@@ -1,5 +1,26 @@
 package dev.jhsim.hypervisor.arm64;
 
+import static dev.jhsim.hypervisor.arm64.GicRegisters.DEFAULT_PRIORITY_MASK;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICC_CTLR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICC_CTLR_ENABLE_GRP0;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICC_CTLR_EOIMODE;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICC_DIR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICC_EOIR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICC_IAR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICC_PMR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_CPENDSGIR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_CTLR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ICACTIVER;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ICENABLER;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_IIDR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ISACTIVER;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ISENABLER;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ISPENDR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ITARGETSR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_SGIR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_SPENDSGIR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_TYPER;
+
 import dev.jhsim.config.model.MemoryRegion;
 import dev.jhsim.config.model.PlatformInfo;
 import dev.jhsim.hypervisor.core.Cell;
@@ -25,28 +46,8 @@ final class GicV2 implements GicDriver {
     private static final long GICH_SIZE = 0x2000;
     private static final int MAX_CPUS = 8;
 
-    private static final int GICD_CTLR = 0x000;
-    private static final int GICD_TYPER = 0x004;
-    private static final int GICD_IIDR = 0x008;
-    private static final int GICD_ISENABLER = 0x100;
-    private static final int GICD_ICENABLER = 0x180;
-    private static final int GICD_ISPENDR = 0x200;
-    private static final int GICD_ISACTIVER = 0x300;
-    private static final int GICD_ICACTIVER = 0x380;
-    private static final int GICD_ITARGETSR = 0x800;
-    private static final int GICD_SGIR = 0xF00;
-    private static final int GICD_CPENDSGIR = 0xF10;
-    private static final int GICD_SPENDSGIR = 0xF20;
     private static final int GICD_PIDR2 = 0xFE8;
 
-    private static final int GICC_CTLR = 0x0000;
-    private static final int GICC_PMR = 0x0004;
-    private static final int GICC_IAR = 0x000C;
-    private static final int GICC_EOIR = 0x0010;
-    private static final int GICC_DIR = 0x1000;
-    private static final long GICC_CTLR_GRPEN1 = 1;
-    private static final long GICC_CTLR_EOIMODE = 1 << 9;
-    private static final long GICC_PMR_DEFAULT = 0xF0;
 
     private static final int GICH_HCR = 0x000;
     private static final int GICH_VTR = 0x004;
@@ -116,12 +117,12 @@ final class GicV2 implements GicDriver {
         write(cpu, gicd + GICD_ISENABLER, 0xFFFF | 1L << maintenanceIrq);
         long ctlr = read(cpu, gicc + GICC_CTLR);
         long pmr = read(cpu, gicc + GICC_PMR);
-        write(cpu, gicc + GICC_CTLR, GICC_CTLR_GRPEN1 | GICC_CTLR_EOIMODE);
-        write(cpu, gicc + GICC_PMR, GICC_PMR_DEFAULT);
+        write(cpu, gicc + GICC_CTLR, GICC_CTLR_ENABLE_GRP0 | GICC_CTLR_EOIMODE);
+        write(cpu, gicc + GICC_PMR, DEFAULT_PRIORITY_MASK);
         listRegisters = (int) (read(cpu, gich + GICH_VTR) & 0x3F) + 1;
         // VMCR holds 5 priority bits; the cell's interrupts are group 0, seen as IRQs.
         long vmcr = (pmr >> GICV_PMR_SHIFT) << GICH_VMCR_PMR_SHIFT;
-        if ((ctlr & GICC_CTLR_GRPEN1) != 0) {
+        if ((ctlr & GICC_CTLR_ENABLE_GRP0) != 0) {
             vmcr |= GICH_VMCR_EN0;
         }
         if ((ctlr & GICC_CTLR_EOIMODE) != 0) {
@@ -163,7 +164,7 @@ final class GicV2 implements GicDriver {
         write(cpu, gich + GICH_HCR, 0);
         write(cpu, gicd + GICD_ICENABLER, 1L << maintenanceIrq);
         long vmcr = read(cpu, gich + GICH_VMCR);
-        long ctlr = ((vmcr & GICH_VMCR_EN0) != 0 ? GICC_CTLR_GRPEN1 : 0)
+        long ctlr = ((vmcr & GICH_VMCR_EN0) != 0 ? GICC_CTLR_ENABLE_GRP0 : 0)
                 | ((vmcr & GICH_VMCR_EOIMODE) != 0 ? GICC_CTLR_EOIMODE : 0);
         write(cpu, gicc + GICC_CTLR, ctlr);
         write(cpu, gicc + GICC_PMR, (vmcr >>> GICH_VMCR_PMR_SHIFT) << GICV_PMR_SHIFT);
@@ -291,7 +292,7 @@ final class GicV2 implements GicDriver {
     @Override
     public MmioHandler.Result targetAccess(PerCpu cpu, MmioAccess access, int irq) {
         if (irq < 32) {
-            perform(cpu, gicd + access.address, access);
+            memory.perform(cpu.id(), gicd + access.address, access);
             return MmioHandler.Result.HANDLED;
         }
         int base = irq & ~3;
@@ -343,14 +344,6 @@ final class GicV2 implements GicDriver {
     @Override
     public long clusterTarget(PerCpu cpu) {
         return 0;
-    }
-
-    private void perform(PerCpu cpu, long address, MmioAccess access) {
-        if (access.isWrite) {
-            memory.mmioWrite(cpu.id(), address, access.size, access.value);
-        } else {
-            access.value = memory.mmioRead(cpu.id(), address, access.size);
-        }
     }
 
     private long read(PerCpu cpu, long address) {

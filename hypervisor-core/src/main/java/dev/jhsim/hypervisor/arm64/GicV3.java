@@ -1,5 +1,23 @@
 package dev.jhsim.hypervisor.arm64;
 
+import static dev.jhsim.hypervisor.arm64.GicRegisters.DEFAULT_PRIORITY_MASK;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_CTLR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_CTLR_ARE_NS;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ICACTIVER;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_IIDR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_IROUTER;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ISPENDR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_TYPER;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_ICACTIVER0;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_ICENABLER0;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_ICFGR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_ICPENDR0;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_IPRIORITYR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_ISACTIVER0;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_ISENABLER0;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_ISPENDR0;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_WAKER;
+
 import dev.jhsim.hypervisor.core.Cell;
 import dev.jhsim.hypervisor.core.HypervisorError;
 import dev.jhsim.hypervisor.core.Jailhouse;
@@ -21,35 +39,17 @@ final class GicV3 implements GicDriver {
     private static final long DISTRIBUTOR_SIZE = 0x10000;
     private static final long REDISTRIBUTOR_SIZE = 0x20000;
 
-    private static final int GICD_CTLR = 0x0000;
-    private static final int GICD_TYPER = 0x0004;
-    private static final int GICD_IIDR = 0x0008;
-    private static final int GICD_ISPENDR = 0x0200;
-    private static final int GICD_ICACTIVER = 0x0380;
-    private static final int GICD_IROUTER = 0x6000;
     private static final int GICD_PIDR2 = 0xFFE8;
-    private static final int GICD_CTLR_ARE_NS = 1 << 4;
 
     private static final int GICR_CTLR = 0x0000;
     private static final int GICR_IIDR = 0x0004;
     private static final int GICR_TYPER = 0x0008;
     private static final int GICR_STATUSR = 0x0010;
-    private static final int GICR_WAKER = 0x0014;
     private static final int GICR_SYNCR = 0x00C0;
     private static final int GICR_PIDR2 = 0xFFE8;
     private static final long GICR_TYPER_LAST = 1 << 4;
-    private static final int SGI_BASE = 0x10000;
-    private static final int GICR_ISENABLER = SGI_BASE + 0x0100;
-    private static final int GICR_ICENABLER = SGI_BASE + 0x0180;
-    private static final int GICR_ISPENDR = SGI_BASE + 0x0200;
-    private static final int GICR_ICPENDR = SGI_BASE + 0x0280;
-    private static final int GICR_ISACTIVER = SGI_BASE + 0x0300;
-    private static final int GICR_ICACTIVER = SGI_BASE + 0x0380;
-    private static final int GICR_IPRIORITYR = SGI_BASE + 0x0400;
-    private static final int GICR_ICFGR = SGI_BASE + 0x0C00;
 
     private static final long ICC_CTLR_EOIMODE = 0x2;
-    private static final long ICC_PMR_DEFAULT = 0xF0;
     private static final long ICH_HCR_EN = 1;
     private static final long ICH_HCR_UIE = 1 << 1;
     private static final long ICH_VMCR_VENG1 = 1 << 1;
@@ -128,12 +128,12 @@ final class GicV3 implements GicDriver {
             throw HypervisorError.of(Errno.EIO, "CPU %d: Aff0 %d does not fit an SGI target list", cpu.id(),
                     mpidr & 0xFF);
         }
-        writeRedistributor(cpu, GICR_ISENABLER, 0xFFFF | 1 << maintenanceIrq);
+        writeRedistributor(cpu, GICR_ISENABLER0, 0xFFFF | 1 << maintenanceIrq);
         GuestState el2 = cpu.guest();
         long ctlr = el2.readSysreg("ICC_CTLR_EL1");
         el2.writeSysreg("ICC_CTLR_EL1", ICC_CTLR_EOIMODE);
         long pmr = el2.readSysreg("ICC_PMR_EL1");
-        el2.writeSysreg("ICC_PMR_EL1", ICC_PMR_DEFAULT);
+        el2.writeSysreg("ICC_PMR_EL1", DEFAULT_PRIORITY_MASK);
         long groupEnable = el2.readSysreg("ICC_IGRPEN1_EL1");
         el2.writeSysreg("ICC_IGRPEN1_EL1", 1);
         listRegisters = (int) (el2.readSysreg("ICH_VTR_EL2") & 0xF) + 1;
@@ -147,13 +147,13 @@ final class GicV3 implements GicDriver {
         }
         el2.writeSysreg("ICH_VMCR_EL2", vmcr);
         el2.writeSysreg("ICH_HCR_EL2", ICH_HCR_EN);
-        long active = readRedistributor(cpu, GICR_ISACTIVER);
-        writeRedistributor(cpu, GICR_ICACTIVER, active & 0xFFFF);
+        long active = readRedistributor(cpu, GICR_ISACTIVER0);
+        writeRedistributor(cpu, GICR_ICACTIVER0, active & 0xFFFF);
         // SGIs Linux had pending become virtual ones for it.
-        long pending = readRedistributor(cpu, GICR_ISPENDR);
+        long pending = readRedistributor(cpu, GICR_ISPENDR0);
         for (int sgi = 0; sgi < 16; sgi++) {
             if ((pending >> sgi & 1) != 0) {
-                writeRedistributor(cpu, GICR_ICPENDR, 1L << sgi);
+                writeRedistributor(cpu, GICR_ICPENDR0, 1L << sgi);
                 if (inject(cpu, sgi, cpu.id()) == BUSY) {
                     cpu.pendingIrqs().add(sgi, cpu.id());
                 }
@@ -172,9 +172,9 @@ final class GicV3 implements GicDriver {
     public void cpuReset(PerCpu cpu) {
         GuestState el2 = cpu.guest();
         clearListRegisters(el2);
-        writeRedistributor(cpu, GICR_ISENABLER, 0xFFFF | 1 << maintenanceIrq);
-        writeRedistributor(cpu, GICR_ICENABLER, 0xFFFF_0000L & ~(1L << maintenanceIrq));
-        writeRedistributor(cpu, GICR_ICACTIVER, 0xFFFF_0000L);
+        writeRedistributor(cpu, GICR_ISENABLER0, 0xFFFF | 1 << maintenanceIrq);
+        writeRedistributor(cpu, GICR_ICENABLER0, 0xFFFF_0000L & ~(1L << maintenanceIrq));
+        writeRedistributor(cpu, GICR_ICACTIVER0, 0xFFFF_0000L);
         el2.writeSysreg("ICH_VMCR_EL2", 0);
     }
 
@@ -182,7 +182,7 @@ final class GicV3 implements GicDriver {
     public void cpuShutdown(PerCpu cpu) {
         GuestState el2 = cpu.guest();
         el2.writeSysreg("ICH_HCR_EL2", 0);
-        writeRedistributor(cpu, GICR_ICENABLER, 1L << maintenanceIrq);
+        writeRedistributor(cpu, GICR_ICENABLER0, 1L << maintenanceIrq);
         long vmcr = el2.readSysreg("ICH_VMCR_EL2");
         if ((vmcr & ICH_VMCR_VEOIM) == 0) {
             el2.writeSysreg("ICC_CTLR_EL1", el2.readSysreg("ICC_CTLR_EL1") & ~ICC_CTLR_EOIMODE);
@@ -276,8 +276,8 @@ final class GicV3 implements GicDriver {
     public void injectPhysical(PerCpu cpu, int irq) {
         long mask = 1L << (irq % 32);
         if (irq < 32) {
-            writeRedistributor(cpu, GICR_ICACTIVER, mask);
-            writeRedistributor(cpu, GICR_ISPENDR, mask);
+            writeRedistributor(cpu, GICR_ICACTIVER0, mask);
+            writeRedistributor(cpu, GICR_ISPENDR0, mask);
         } else {
             memory.mmioWrite(cpu.id(), gicd + GICD_ICACTIVER + irq / 32 * 4, 4, mask);
             memory.mmioWrite(cpu.id(), gicd + GICD_ISPENDR + irq / 32 * 4, 4, mask);
@@ -374,7 +374,7 @@ final class GicV3 implements GicDriver {
                 access.value = 0;
                 return MmioHandler.Result.HANDLED;
             }
-            case GICR_ISENABLER, GICR_ICENABLER, GICR_ISPENDR, GICR_ICPENDR, GICR_ISACTIVER, GICR_ICACTIVER -> {
+            case GICR_ISENABLER0, GICR_ICENABLER0, GICR_ISPENDR0, GICR_ICPENDR0, GICR_ISACTIVER0, GICR_ICACTIVER0 -> {
                 access.value &= ~(SGI_MASK | 1L << maintenanceIrq);
                 return ownAccess(current, owner, access);
             }
@@ -405,12 +405,7 @@ final class GicV3 implements GicDriver {
     }
 
     private void performRedistributor(PerCpu current, PerCpu owner, MmioAccess access) {
-        long address = owner.redistributor() + access.address;
-        if (access.isWrite) {
-            memory.mmioWrite(current.id(), address, access.size, access.value);
-        } else {
-            access.value = memory.mmioRead(current.id(), address, access.size);
-        }
+        memory.perform(current.id(), owner.redistributor() + access.address, access);
     }
 
     private long readRedistributor(PerCpu cpu, int register) {

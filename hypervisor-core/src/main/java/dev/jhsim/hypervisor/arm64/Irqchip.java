@@ -1,5 +1,15 @@
 package dev.jhsim.hypervisor.arm64;
 
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ICACTIVER;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ICENABLER;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ICFGR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_IGROUPR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_IPRIORITYR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_IROUTER;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ISENABLER;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ISPENDR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ITARGETSR;
+
 import dev.jhsim.config.model.IrqChip;
 import dev.jhsim.config.model.PlatformInfo;
 import dev.jhsim.hypervisor.core.Cell;
@@ -28,15 +38,6 @@ final class Irqchip implements Unit {
     static final int SGI_EVENT = 1;
     private static final int SPURIOUS = 0x3FF;
 
-    private static final int GICD_IGROUPR = 0x0080;
-    private static final int GICD_ISENABLER = 0x0100;
-    private static final int GICD_ICENABLER = 0x0180;
-    private static final int GICD_ISPENDR = 0x0200;
-    private static final int GICD_ICACTIVER = 0x0380;
-    private static final int GICD_IPRIORITYR = 0x0400;
-    private static final int GICD_ITARGETSR = 0x0800;
-    private static final int GICD_ICFGR = 0x0C00;
-    private static final int GICD_IROUTER = 0x6000;
 
     private final Jailhouse hv;
     private final long gicd;

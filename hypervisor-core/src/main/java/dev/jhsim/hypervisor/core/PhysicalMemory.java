@@ -117,6 +117,15 @@ public final class PhysicalMemory {
         r.device().write(cpu, pa - r.base(), size, value);
     }
 
+    /** Performs a trapped access on the device at {@code pa} ({@code mmio_perform_access}). */
+    public void perform(int cpu, long pa, MmioAccess access) {
+        if (access.isWrite) {
+            mmioWrite(cpu, pa, access.size, access.value);
+        } else {
+            access.value = mmioRead(cpu, pa, access.size);
+        }
+    }
+
     private long readRam(long pa, int size) {
         long value = 0;
         for (int i = 0; i < size; i++) {

@@ -37,12 +37,7 @@ final class SubpageRegion implements MmioHandler {
                     access.isWrite ? "write" : "read", address, access.size);
             return Result.ERROR;
         }
-        PhysicalMemory memory = hypervisor.memory();
-        if (access.isWrite) {
-            memory.mmioWrite(cpu.id(), address, access.size, access.value);
-        } else {
-            access.value = memory.mmioRead(cpu.id(), address, access.size);
-        }
+        hypervisor.memory().perform(cpu.id(), address, access);
         return Result.HANDLED;
     }
 }

@@ -1,6 +1,5 @@
 package dev.jhsim.hypervisor.driver;
 
-import dev.jhsim.config.model.CellConfig;
 import dev.jhsim.config.model.Console;
 import dev.jhsim.config.model.MemoryRegion;
 import dev.jhsim.config.model.SystemConfig;
@@ -154,11 +153,7 @@ public final class HypervisorDriver implements JailhouseDriver {
                 destroy(DISABLE, cell);
             }
         }
-        try {
-            control.disable(driverCpu(DISABLE, new BitSet()));
-        } catch (HypervisorError e) {
-            throw new DriverException(DISABLE, e.errno(), e.reason());
-        }
+        hypercall(DISABLE, new BitSet(), control::disable);
         machine.installHypervisor(null);
         console.detach();
         cells.clear();
@@ -174,20 +169,11 @@ public final class HypervisorDriver implements JailhouseDriver {
             throw new DriverException(CELL_CREATE, Errno.EINVAL, "the hypervisor is not enabled");
         }
         byte[] bytes = cellConfig.clone();
-        CellConfig config = ConfigHeaders.cell(CELL_CREATE, bytes, system.layout());
-        dev.jhsim.config.model.Cell cell = config.cell();
-        // CONSOLE_ACTIVE implies CONSOLE_PERMITTED for non-root cells: the driver sets it in its copy.
-        if (cell.has(dev.jhsim.config.model.Cell.VIRTUAL_CONSOLE_ACTIVE)) {
-            putInt(bytes, FLAGS_OFFSET, (int) (cell.flags() | dev.jhsim.config.model.Cell.VIRTUAL_CONSOLE_PERMITTED));
-            cell = ConfigHeaders.cell(CELL_CREATE, bytes, system.layout()).cell();
-        }
+        dev.jhsim.config.model.Cell cell = driverCopy(bytes);
         if (find(CellRef.byName(cell.name())) != null) {
             throw new DriverException(CELL_CREATE, Errno.EEXIST, "a cell named \"" + cell.name() + "\" exists");
         }
-        int id = 0;
-        while (find(CellRef.byId(id)) != null) {
-            id++;
-        }
+        int id = lowestFreeId();
         BitSet cpus = new BitSet();
         cell.cpus().cpus().forEach(cpus::set);
         BitSet notRoot = (BitSet) cpus.clone();
@@ -196,16 +182,32 @@ public final class HypervisorDriver implements JailhouseDriver {
             throw new DriverException(CELL_CREATE, Errno.EBUSY, "CPU " + notRoot.nextSetBit(0)
                     + " does not belong to the root cell");
         }
-        PerCpu caller = driverCpu(CELL_CREATE, cpus);
         putInt(bytes, ID_OFFSET, id);
-        try {
-            countHypercall(caller);
-            control.cellCreate(caller, cell, id, bytes);
-        } catch (HypervisorError e) {
-            throw new DriverException(CELL_CREATE, e.errno(), e.reason());
-        }
+        hypercall(CELL_CREATE, cpus, caller -> control.cellCreate(caller, cell, id, bytes));
         cells.get(0).cpus().andNot(cpus);
         cells.add(new DriverCell(id, cell.name(), cpus, cell.memoryRegions()));
+        return id;
+    }
+
+    /**
+     * The configuration as the driver keeps its copy: CONSOLE_ACTIVE implies
+     * CONSOLE_PERMITTED for non-root cells, so the driver sets that flag in
+     * {@code bytes} too.
+     */
+    private dev.jhsim.config.model.Cell driverCopy(byte[] bytes) throws DriverException {
+        dev.jhsim.config.model.Cell cell = ConfigHeaders.cell(CELL_CREATE, bytes, system.layout()).cell();
+        if (!cell.has(dev.jhsim.config.model.Cell.VIRTUAL_CONSOLE_ACTIVE)) {
+            return cell;
+        }
+        putInt(bytes, FLAGS_OFFSET, (int) (cell.flags() | dev.jhsim.config.model.Cell.VIRTUAL_CONSOLE_PERMITTED));
+        return ConfigHeaders.cell(CELL_CREATE, bytes, system.layout()).cell();
+    }
+
+    private int lowestFreeId() {
+        int id = 0;
+        while (find(CellRef.byId(id)) != null) {
+            id++;
+        }
         return id;
     }
 
@@ -222,13 +224,7 @@ public final class HypervisorDriver implements JailhouseDriver {
     @Override
     public void cellLoad(CellRef ref, List<PreloadImage> images) throws DriverException {
         DriverCell cell = managed(CELL_LOAD, ref);
-        PerCpu caller = driverCpu(CELL_LOAD, new BitSet());
-        try {
-            countHypercall(caller);
-            control.cellSetLoadable(caller, cell.id());
-        } catch (HypervisorError e) {
-            throw new DriverException(CELL_LOAD, e.errno(), e.reason());
-        }
+        hypercall(CELL_LOAD, new BitSet(), caller -> control.cellSetLoadable(caller, cell.id()));
         for (PreloadImage image : images) {
             load(cell, image);
         }
@@ -259,13 +255,7 @@ public final class HypervisorDriver implements JailhouseDriver {
     @Override
     public void cellStart(CellRef ref) throws DriverException {
         DriverCell cell = managed(CELL_START, ref);
-        PerCpu caller = driverCpu(CELL_START, new BitSet());
-        try {
-            countHypercall(caller);
-            control.cellStart(caller, cell.id());
-        } catch (HypervisorError e) {
-            throw new DriverException(CELL_START, e.errno(), e.reason());
-        }
+        hypercall(CELL_START, new BitSet(), caller -> control.cellStart(caller, cell.id()));
     }
 
     @Override
@@ -274,13 +264,7 @@ public final class HypervisorDriver implements JailhouseDriver {
     }
 
     private void destroy(String operation, DriverCell cell) throws DriverException {
-        PerCpu caller = driverCpu(operation, new BitSet());
-        try {
-            countHypercall(caller);
-            control.cellDestroy(caller, cell.id());
-        } catch (HypervisorError e) {
-            throw new DriverException(operation, e.errno(), e.reason());
-        }
+        hypercall(operation, new BitSet(), caller -> control.cellDestroy(caller, cell.id()));
         cells.get(0).cpus().or(cell.cpus());
         cells.remove(cell);
     }
@@ -401,9 +385,25 @@ public final class HypervisorDriver implements JailhouseDriver {
         return hv.cpu(candidates.nextSetBit(0));
     }
 
-    /** A management hypercall's exit on the CPU the driver runs on. */
-    private static void countHypercall(PerCpu caller) {
+    /** A management hypercall: the hypervisor's work for the driver, on the CPU the driver runs on. */
+    @FunctionalInterface
+    private interface Management {
+        void call(PerCpu caller);
+    }
+
+    /**
+     * Makes a management hypercall from the root-cell CPU the driver runs
+     * on ({@code excluded}: CPUs Linux is giving away), counting its exit
+     * there; a refusal becomes the ioctl's error.
+     */
+    private void hypercall(String operation, BitSet excluded, Management management) throws DriverException {
+        PerCpu caller = driverCpu(operation, excluded);
         caller.count(CpuStats.VMEXITS_TOTAL);
         caller.count(CpuStats.VMEXITS_HYPERCALL);
+        try {
+            management.call(caller);
+        } catch (HypervisorError e) {
+            throw new DriverException(operation, e.errno(), e.reason());
+        }
     }
 }

@@ -1,5 +1,24 @@
 package dev.jhsim.hypervisor.session;
 
+import static dev.jhsim.hypervisor.arm64.GicRegisters.DEFAULT_PRIORITIES;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.DEFAULT_PRIORITY_MASK;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICC_CTLR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICC_CTLR_ENABLE_GRP0;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICC_CTLR_EOIMODE;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICC_PMR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_CTLR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_CTLR_ARE_NS;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_CTLR_ENABLE_GRP0;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_CTLR_ENABLE_GRP1;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_IGROUPR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_IPRIORITYR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ISENABLER;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICD_ITARGETSR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_IGROUPR0;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_IPRIORITYR;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_ISENABLER0;
+import static dev.jhsim.hypervisor.arm64.GicRegisters.GICR_WAKER;
+
 import dev.jhsim.hypervisor.core.PhysicalMemory;
 import dev.jhsim.machine.arm64.Arm64Cpu;
 import dev.jhsim.machine.arm64.el2.GuestState;
@@ -18,25 +37,7 @@ import dev.jhsim.machine.board.Machine;
  * interrupts target the boot CPU.
  */
 final class RootLinux {
-    private static final int GICD_CTLR = 0x0000;
-    private static final int GICD_IGROUPR = 0x0080;
-    private static final int GICD_IPRIORITYR = 0x0400;
-    private static final int GICD_CTLR_ENABLE_G1 = 1 << 1;
-    private static final int GICD_CTLR_ARE = 1 << 4;
-    private static final int GICR_WAKER = 0x0014;
-    private static final int GICR_SGI_BASE = 0x10000;
-    private static final int GICR_IGROUPR0 = GICR_SGI_BASE + 0x0080;
-    private static final int GICR_ISENABLER0 = GICR_SGI_BASE + 0x0100;
-    private static final int GICR_IPRIORITYR = GICR_SGI_BASE + 0x0400;
-    private static final long DEFAULT_PRIORITIES = 0xA0A0_A0A0L;
-    private static final int GICD_ISENABLER0 = 0x0100;
-    private static final int GICD_ITARGETSR = 0x0800;
-    private static final int GICD_CTLR_ENABLE_G0 = 1;
     private static final long BOOT_CPU_TARGETS = 0x0101_0101L;
-    private static final int GICC_CTLR = 0x0000;
-    private static final int GICC_PMR = 0x0004;
-    private static final int GICC_CTLR_ENABLE_G0 = 1;
-    private static final int GICC_CTLR_EOIMODE = 1 << 9;
 
     private RootLinux() {
     }
@@ -60,7 +61,7 @@ final class RootLinux {
             memory.mmioWrite(0, gicd + GICD_IGROUPR + irq / 8, 4, 0xFFFF_FFFFL);
         }
         setSharedPriorities(memory, gic);
-        memory.mmioWrite(0, gicd + GICD_CTLR, 4, GICD_CTLR_ARE | GICD_CTLR_ENABLE_G1);
+        memory.mmioWrite(0, gicd + GICD_CTLR, 4, GICD_CTLR_ARE_NS | GICD_CTLR_ENABLE_GRP1);
         for (Arm64Cpu cpu : machine.cpus()) {
             int n = cpu.index();
             long gicr = gic.redistributors().base() + n * gic.redistributorStride();
@@ -71,7 +72,7 @@ final class RootLinux {
             }
             memory.mmioWrite(n, gicr + GICR_ISENABLER0, 4, 0xFFFF);
             GuestState el2 = machine.guest(n);
-            el2.writeSysreg("ICC_PMR_EL1", 0xF0);
+            el2.writeSysreg("ICC_PMR_EL1", DEFAULT_PRIORITY_MASK);
             el2.writeSysreg("ICC_CTLR_EL1", 0x2);
             el2.writeSysreg("ICC_IGRPEN1_EL1", 1);
         }
@@ -85,15 +86,15 @@ final class RootLinux {
         for (int irq = 32; irq < gic.lines(); irq += 4) {
             memory.mmioWrite(0, gicd + GICD_ITARGETSR + irq, 4, BOOT_CPU_TARGETS);
         }
-        memory.mmioWrite(0, gicd + GICD_CTLR, 4, GICD_CTLR_ENABLE_G0);
+        memory.mmioWrite(0, gicd + GICD_CTLR, 4, GICD_CTLR_ENABLE_GRP0);
         for (Arm64Cpu cpu : machine.cpus()) {
             int n = cpu.index();
             for (int irq = 0; irq < 32; irq += 4) {
                 memory.mmioWrite(n, gicd + GICD_IPRIORITYR + irq, 4, DEFAULT_PRIORITIES);
             }
-            memory.mmioWrite(n, gicd + GICD_ISENABLER0, 4, 0xFFFF);
-            memory.mmioWrite(n, gicc + GICC_PMR, 4, 0xF0);
-            memory.mmioWrite(n, gicc + GICC_CTLR, 4, GICC_CTLR_ENABLE_G0 | GICC_CTLR_EOIMODE);
+            memory.mmioWrite(n, gicd + GICD_ISENABLER, 4, 0xFFFF);
+            memory.mmioWrite(n, gicc + GICC_PMR, 4, DEFAULT_PRIORITY_MASK);
+            memory.mmioWrite(n, gicc + GICC_CTLR, 4, GICC_CTLR_ENABLE_GRP0 | GICC_CTLR_EOIMODE);
         }
     }
 

@@ -24,11 +24,20 @@ public final class DebugUarts {
         return console.isMmio() && DRIVERS.containsKey(console.type());
     }
 
-    /** Initialises the UART as its driver does and returns the character output. */
+    /**
+     * Initialises the UART as its driver does and returns the character
+     * output, which sends CR before LF ({@code uart_write}).
+     */
     public static HypervisorConsole.Output start(PhysicalMemory memory, Console console) {
         if (!hasDriver(console)) {
             return HypervisorConsole.Output.NONE;
         }
-        return DRIVERS.get(console.type()).apply(memory, console);
+        HypervisorConsole.Output uart = DRIVERS.get(console.type()).apply(memory, console);
+        return c -> {
+            if (c == '\n') {
+                uart.write('\r');
+            }
+            uart.write(c);
+        };
     }
 }

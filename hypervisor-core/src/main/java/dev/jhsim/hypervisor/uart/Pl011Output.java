@@ -8,7 +8,7 @@ import dev.jhsim.hypervisor.core.PhysicalMemory;
  * The PL011 debug console driver: with a divider, the UART is reprogrammed
  * (disabled, baud divisor, 8 bits, enabled for transmit); without one it is
  * used as firmware left it. Each character is written to UARTDR once the
- * flag register shows room; CR before LF.
+ * flag register shows room.
  */
 final class Pl011Output implements HypervisorConsole.Output {
     private static final int DR = 0x00;
@@ -39,16 +39,9 @@ final class Pl011Output implements HypervisorConsole.Output {
         return new Pl011Output(memory, base);
     }
 
+    /** A full FIFO never drains while the hypervisor waits (upstream spins forever): the character is dropped. */
     @Override
     public void write(char c) {
-        if (c == '\n') {
-            put('\r');
-        }
-        put(c);
-    }
-
-    /** A full FIFO never drains while the hypervisor waits (upstream spins forever): the character is dropped. */
-    private void put(char c) {
         if ((memory.mmioRead(0, base + FR, 4) & FR_TXFF) == 0) {
             memory.mmioWrite(0, base + DR, 4, c & 0xFF);
         }

@@ -8,7 +8,7 @@ import dev.jhsim.hypervisor.core.PhysicalMemory;
  * The 8250 debug console driver: registers one byte apart
  * ({@code JAILHOUSE_CON_REGDIST_1}, byte accesses) or four
  * ({@code REGDIST_4}, 32-bit accesses); with a divider the baud divisor and
- * 8N1 are programmed; each character waits for THR empty. CR before LF.
+ * 8N1 are programmed; each character waits for THR empty.
  */
 final class Uart8250Output implements HypervisorConsole.Output {
     private static final int THR = 0;
@@ -45,16 +45,9 @@ final class Uart8250Output implements HypervisorConsole.Output {
         return uart;
     }
 
+    /** A transmitter that never empties would hang upstream's driver: the character is dropped. */
     @Override
     public void write(char c) {
-        if (c == '\n') {
-            put('\r');
-        }
-        put(c);
-    }
-
-    /** A transmitter that never empties would hang upstream's driver: the character is dropped. */
-    private void put(char c) {
         if ((in(LSR) & LSR_THRE) != 0) {
             out(THR, c & 0xFF);
         }
