@@ -127,6 +127,12 @@ class EnableTest {
             assertTrue(e.reason().contains(reason), e.reason());
             assertEquals("JAILHOUSE_ENABLE: " + errno.text(), e.upstreamLine());
             assertFalse(q.driver.enabled());
+            for (int cpu = 0; cpu < 16; cpu++) {
+                GuestState el2 = q.board.machine().guest(cpu);
+                assertEquals(Hcr.RW, el2.hcr(), "no traps left on CPU " + cpu);
+                assertEquals(0, el2.readSysreg("VTTBR_EL2"), "no stage 2 left on CPU " + cpu);
+                assertEquals(0, el2.readSysreg("ICH_HCR_EL2"), "no virtual interface left on CPU " + cpu);
+            }
             q.console();
             q.enable();
             assertEquals(resource("enable-qemu-arm64.txt"), q.console(), "enables afterwards as if nothing happened");

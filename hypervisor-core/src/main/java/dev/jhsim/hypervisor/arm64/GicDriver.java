@@ -29,8 +29,8 @@ interface GicDriver {
     /** Clears a CPU's list registers and PPIs for a new start. */
     void cpuReset(PerCpu cpu);
 
-    /** Gives the CPU interface back as Linux had it. */
-    void cpuShutdown(PerCpu cpu);
+    /** Gives the CPU interface back as Linux had it; false if its setup had not got that far. */
+    boolean cpuShutdown(PerCpu cpu);
 
     /** What a cell needs besides the emulated distributor (GICv3: redistributors; GICv2: GICV). */
     void cellInit(Cell cell);

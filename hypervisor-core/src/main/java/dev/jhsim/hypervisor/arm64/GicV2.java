@@ -76,6 +76,7 @@ final class GicV2 implements GicDriver {
     private final int maintenanceIrq;
     /** The GIC's CPU interface bit of each logical CPU (from the banked ITARGETSR0). */
     private final int[] targets = new int[MAX_CPUS];
+    private final boolean[] initialised = new boolean[MAX_CPUS];
     private int listRegisters;
 
     GicV2(Jailhouse hv, Irqchip irqchip) {
@@ -131,6 +132,7 @@ final class GicV2 implements GicDriver {
         write(cpu, gich + GICH_VMCR, vmcr);
         write(cpu, gich + GICH_HCR, GICH_HCR_EN);
         clearListRegisters(cpu);
+        initialised[cpu.id()] = true;
         write(cpu, gicd + GICD_ICACTIVER, read(cpu, gicd + GICD_ISACTIVER) & 0xFFFF);
         // SGIs Linux had pending become virtual ones for it.
         for (int sgi = 0; sgi < 16; sgi++) {
@@ -160,7 +162,10 @@ final class GicV2 implements GicDriver {
     }
 
     @Override
-    public void cpuShutdown(PerCpu cpu) {
+    public boolean cpuShutdown(PerCpu cpu) {
+        if (cpu.id() >= MAX_CPUS || !initialised[cpu.id()]) {
+            return false;
+        }
         write(cpu, gich + GICH_HCR, 0);
         write(cpu, gicd + GICD_ICENABLER, 1L << maintenanceIrq);
         long vmcr = read(cpu, gich + GICH_VMCR);
@@ -168,6 +173,7 @@ final class GicV2 implements GicDriver {
                 | ((vmcr & GICH_VMCR_EOIMODE) != 0 ? GICC_CTLR_EOIMODE : 0);
         write(cpu, gicc + GICC_CTLR, ctlr);
         write(cpu, gicc + GICC_PMR, (vmcr >>> GICH_VMCR_PMR_SHIFT) << GICV_PMR_SHIFT);
+        return true;
     }
 
     /** The cell finds the virtual CPU interface where the CPU interface is. */

@@ -179,7 +179,10 @@ final class GicV3 implements GicDriver {
     }
 
     @Override
-    public void cpuShutdown(PerCpu cpu) {
+    public boolean cpuShutdown(PerCpu cpu) {
+        if (cpu.redistributor() == 0) {
+            return false;
+        }
         GuestState el2 = cpu.guest();
         el2.writeSysreg("ICH_HCR_EL2", 0);
         writeRedistributor(cpu, GICR_ICENABLER0, 1L << maintenanceIrq);
@@ -190,6 +193,7 @@ final class GicV3 implements GicDriver {
         if ((vmcr & ICH_VMCR_VENG1) == 0) {
             el2.writeSysreg("ICC_IGRPEN1_EL1", el2.readSysreg("ICC_IGRPEN1_EL1") & ~1L);
         }
+        return true;
     }
 
     /**

@@ -279,7 +279,9 @@ final class Irqchip implements Unit {
 
     /** {@code irqchip_cpu_shutdown}: the interface back to Linux, interrupts still waiting made physical again. */
     void cpuShutdown(PerCpu cpu) {
-        gic.cpuShutdown(cpu);
+        if (gic == null || !gic.cpuShutdown(cpu)) {
+            return;
+        }
         for (int irq = gic.takePendingVirtual(cpu); irq >= 0; irq = gic.takePendingVirtual(cpu)) {
             gic.injectPhysical(cpu, irq);
         }

@@ -30,7 +30,7 @@ public final class Setup {
             HypervisorConsole console, int onlineCpus, Function<Jailhouse, Arch> arch) {
         PhysicalMemory memory = new PhysicalMemory(machine.bus());
         Jailhouse hv = new Jailhouse(machine, system, image, memory, console, onlineCpus, arch);
-        List<PerCpu> initialised = new ArrayList<>();
+        List<PerCpu> entered = new ArrayList<>();
         List<Unit> started = new ArrayList<>();
         try {
             initEarly(hv, machine);
@@ -43,13 +43,13 @@ public final class Setup {
                 }
                 cpu.setCell(hv.root());
                 hv.addCpu(cpu);
+                entered.add(cpu);
                 try {
                     hv.arch().cpuInit(cpu);
                 } catch (HypervisorError e) {
                     console.print("FAILED\n");
                     throw e;
                 }
-                initialised.add(cpu);
                 console.print("OK\n");
             }
             initLate(hv, started);
@@ -59,7 +59,8 @@ public final class Setup {
             for (int n = started.size() - 1; n >= 0; n--) {
                 started.get(n).shutdown();
             }
-            initialised.forEach(hv.arch()::shutdownCpu);
+            // arch_cpu_restore: every CPU that entered returns to Linux as it came.
+            entered.forEach(hv.arch()::shutdownCpu);
             throw e;
         }
     }
