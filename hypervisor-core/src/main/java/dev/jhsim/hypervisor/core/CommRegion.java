@@ -23,8 +23,6 @@ public final class CommRegion {
     public static final int MSG_SHUTDOWN_REQUEST = 1;
     public static final int MSG_RECONFIG_COMPLETED = 2;
 
-    public static final int REPLY_UNKNOWN = 1;
-    public static final int REPLY_REQUEST_DENIED = 2;
     public static final int REPLY_REQUEST_APPROVED = 3;
     public static final int REPLY_RECEIVED = 4;
 

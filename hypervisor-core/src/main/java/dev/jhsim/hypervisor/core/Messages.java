@@ -74,6 +74,7 @@ final class Messages {
         return Answer.YES;
     }
 
+    /** Any reply but the expected one (denied, unknown message) is a no. */
     private static Answer answer(CommRegion comm, boolean request) {
         int state = comm.cellState();
         if (state == CommRegion.SHUT_DOWN || state == CommRegion.FAILED) {
