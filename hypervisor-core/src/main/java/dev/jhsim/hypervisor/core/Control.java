@@ -65,9 +65,9 @@ public final class Control {
     // ---- cell creation ----
 
     /**
-     * {@code JAILHOUSE_HC_CELL_CREATE}: {@code config} with the ID the
-     * driver gave it, {@code configBytes} its binary form (copied into
-     * hypervisor memory, as upstream copies it).
+     * {@code JAILHOUSE_HC_CELL_CREATE}: {@code config} and the ID the
+     * driver gave it, {@code configBytes} its binary form with that ID
+     * (copied into hypervisor memory, as upstream copies it).
      */
     public Cell cellCreate(PerCpu caller, dev.jhsim.config.model.Cell config, int id, byte[] configBytes) {
         requireRoot(caller);
@@ -101,7 +101,6 @@ public final class Control {
         int dataPages = 1 + Jailhouse.pages(configBytes.length);
         long data = hv.memPool().alloc(dataPages);
         hv.memory().write(data + PhysicalMemory.PAGE_SIZE, configBytes);
-        hv.memory().write32(data + PhysicalMemory.PAGE_SIZE + CONFIG_ID_OFFSET, id);
         Cell cell = new Cell(config, id, hv.memory(), data, dataPages);
         try {
             initCell(caller, cell);
@@ -111,9 +110,6 @@ public final class Control {
         }
         return cell;
     }
-
-    /** Where {@code struct jailhouse_cell_desc} keeps the cell ID (every layout). */
-    private static final int CONFIG_ID_OFFSET = 40;
 
     private void initCell(PerCpu caller, Cell cell) {
         if (cell.config().cpus().sizeBytes() > PhysicalMemory.PAGE_SIZE) {
