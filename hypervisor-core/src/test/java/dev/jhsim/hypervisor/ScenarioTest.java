@@ -8,7 +8,6 @@ import dev.jhsim.hypervisor.core.CellFailure;
 import dev.jhsim.hypervisor.core.PhysicalMemory;
 import dev.jhsim.hypervisor.driver.CellRef;
 import dev.jhsim.hypervisor.driver.CellStatus;
-import dev.jhsim.hypervisor.driver.Errno;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

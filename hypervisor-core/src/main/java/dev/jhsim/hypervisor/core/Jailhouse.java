@@ -2,7 +2,6 @@ package dev.jhsim.hypervisor.core;
 
 import dev.jhsim.config.model.MemoryRegion;
 import dev.jhsim.config.model.SystemConfig;
-import dev.jhsim.hypervisor.driver.Errno;
 import dev.jhsim.hypervisor.pci.PciUnit;
 import dev.jhsim.machine.board.Machine;
 import dev.jhsim.machine.sim.Simulation;
@@ -23,6 +22,8 @@ public final class Jailhouse {
     public static final long REMAP_BASE = 0x0000_FF80_0000_0000L;
     /** Pages of the remap pool's bitmap ({@code NUM_REMAP_BITMAP_PAGES}). */
     public static final int REMAP_BITMAP_PAGES = 4;
+    /** MPIDR affinity fields Aff3, Aff2, Aff1, Aff0: a CPU's physical ID. */
+    public static final long MPIDR_CPUID_MASK = 0xFF_00FF_FFFFL;
     /** The version this hypervisor reports: upstream's release, built as jhsim's model. */
     public static final String VERSION = "v0.12 (jhsim)";
 
@@ -179,9 +180,6 @@ public final class Jailhouse {
         }
         return null;
     }
-
-    /** MPIDR affinity fields Aff3, Aff2, Aff1, Aff0. */
-    public static final long MPIDR_CPUID_MASK = 0xFF_00FF_FFFFL;
 
     /** Where failed CPUs are reported. */
     public void onFailure(Consumer<CellFailure> listener) {
