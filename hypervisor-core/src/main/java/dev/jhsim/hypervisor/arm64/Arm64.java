@@ -29,7 +29,7 @@ import java.util.List;
  */
 public final class Arm64 implements Arch {
     /** HCR_EL2 for guests: stage 2, interrupts and SMCs to EL2, ACTLR trapped, AArch64. */
-    static final long HCR = Hcr.VM | Hcr.IMO | Hcr.FMO | Hcr.TSC | Hcr.TACR | Hcr.RW;
+    private static final long HCR = Hcr.VM | Hcr.IMO | Hcr.FMO | Hcr.TSC | Hcr.TACR | Hcr.RW;
 
     private static final int PARANGE_44_BITS = 4;
     private static final int PARANGE_48_BITS = 5;
@@ -55,9 +55,9 @@ public final class Arm64 implements Arch {
     }
 
     /**
-     * The parking table and the root cell's stage-2 root. Stage 2 matches
-     * the CPUs' physical address range (44 bits on the modelled cores:
-     * four levels from level 0, one root page).
+     * The root cell's stage-2 root table. Stage 2 matches the CPUs'
+     * physical address range (44 bits on the modelled cores: four levels
+     * from level 0, one root page).
      */
     @Override
     public void initEarly() {

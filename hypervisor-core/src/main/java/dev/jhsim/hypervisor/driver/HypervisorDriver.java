@@ -32,8 +32,7 @@ import java.util.function.Consumer;
  * hypervisor into its memory and enters it, keeps the cell list with the
  * IDs it gives, copies images into cells, and makes the management
  * hypercalls, running on the root cell's first CPU not being given away.
- * The root cell's Linux runs no code in jhsim, so its CPUs are the ones
- * Linux has online: every CPU of the board.
+ * Linux, which runs no code in jhsim, has every CPU of the board online.
  */
 public final class HypervisorDriver implements JailhouseDriver {
     private static final String ENABLE = "JAILHOUSE_ENABLE";
