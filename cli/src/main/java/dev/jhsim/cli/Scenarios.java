@@ -30,7 +30,7 @@ final class Scenarios {
         } catch (ScriptException e) {
             throw new UserError(2, name + ":" + e.line() + ": " + e.getMessage());
         }
-        try (BoardSession session = BoardSessions.open(board)) {
+        try (BoardSession session = BoardOpener.open(board)) {
             CommandContext context = new CommandContext(new SessionBoardAccess(session), directory, environment);
             ScenarioRunner runner = new ScenarioRunner(session,
                     (arguments, out, err) -> Main.run(out, err, context, arguments.toArray(new String[0])), log);

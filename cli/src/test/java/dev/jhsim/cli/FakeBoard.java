@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,9 +29,9 @@ import java.util.function.BooleanSupplier;
  * cell-config, keeps cells with upstream's states and errnos for the cases
  * the tests need, and runs "inmates" that print a line on uart0 every 100 ms
  * of virtual time ({@link #ticker}). Opened by the daemon processes the tests
- * start through {@link BoardSessions#OPENER_PROPERTY}.
+ * start through {@link BoardOpener#OPENER_PROPERTY}.
  */
-public final class FakeBoard implements BoardSessions.Opener {
+public final class FakeBoard implements BoardOpener.Opener {
     /** Virtual time between two lines of a ticker inmate. */
     static final long TICK_PS = 100_000_000_000L;
 
@@ -100,6 +101,11 @@ public final class FakeBoard implements BoardSessions.Opener {
         @Override
         public List<String> uarts() {
             return List.of("uart0");
+        }
+
+        @Override
+        public Optional<String> debugConsoleUart() {
+            return Optional.empty(); // the fake hypervisor writes its console to no UART
         }
 
         @Override

@@ -44,7 +44,7 @@ final class JailhouseProcesses implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         if (!realBoard) {
-            command.add("-D" + BoardSessions.OPENER_PROPERTY + "=" + FakeBoard.class.getName());
+            command.add("-D" + BoardOpener.OPENER_PROPERTY + "=" + FakeBoard.class.getName());
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));

@@ -17,13 +17,13 @@ class ScenarioTest {
 
     @BeforeEach
     void fakeBoard() {
-        System.setProperty(BoardSessions.OPENER_PROPERTY, FakeBoard.class.getName());
+        System.setProperty(BoardOpener.OPENER_PROPERTY, FakeBoard.class.getName());
         TestConfigs.tree(dir);
     }
 
     @AfterEach
     void realBoard() {
-        System.clearProperty(BoardSessions.OPENER_PROPERTY);
+        System.clearProperty(BoardOpener.OPENER_PROPERTY);
     }
 
     private CliRun run(String script) {

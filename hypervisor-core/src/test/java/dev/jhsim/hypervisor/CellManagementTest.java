@@ -188,9 +188,9 @@ class CellManagementTest {
         try (Qemu q = new Qemu()) {
             refused(Errno.EINVAL, "the hypervisor is not enabled", () -> q.driver.cellStart(CellRef.byId(1)));
             q.enable();
-            refused(Errno.ENOENT, "no cell nope", () -> q.driver.cellStart(CellRef.byName("nope")));
-            refused(Errno.ENOENT, "no cell 7", () -> q.driver.cellDestroy(CellRef.byId(7)));
-            refused(Errno.ENOENT, "no cell 7", () -> q.driver.cellLoad(CellRef.byId(7), List.of()));
+            refused(Errno.ENOENT, "no cell named nope", () -> q.driver.cellStart(CellRef.byName("nope")));
+            refused(Errno.ENOENT, "no cell with ID 7", () -> q.driver.cellDestroy(CellRef.byId(7)));
+            refused(Errno.ENOENT, "no cell with ID 7", () -> q.driver.cellLoad(CellRef.byId(7), List.of()));
             refused(Errno.EINVAL, "the root cell cannot be managed", () -> q.driver.cellStart(CellRef.byId(0)));
             refused(Errno.EINVAL, "the root cell cannot be managed",
                     () -> q.driver.cellDestroy(CellRef.byName("qemu-arm64")));

@@ -1,6 +1,6 @@
 package dev.jhsim.cli.daemon;
 
-import dev.jhsim.cli.BoardSessions;
+import dev.jhsim.cli.BoardOpener;
 import dev.jhsim.cli.UserError;
 import dev.jhsim.hypervisor.driver.JailhouseDriver;
 import dev.jhsim.hypervisor.session.BoardSession;
@@ -93,7 +93,7 @@ public final class BoardDaemon implements RequestHandler.Board {
             }
             BoardSession session;
             try {
-                session = BoardSessions.open(options.board());
+                session = BoardOpener.open(options.board());
             } catch (UserError e) {
                 err.println(String.join("\n", e.lines()));
                 LOG.error("board {} did not open: {}", options.board(), e.getMessage());
@@ -127,12 +127,13 @@ public final class BoardDaemon implements RequestHandler.Board {
             status = 1;
         } finally {
             shutDown();
+            // Logged before the latch opens: a SIGTERM's shutdown hook waits on it, then the JVM halts.
+            LOG.info("board {} stopped", options.name());
             finished.countDown();
         }
         if (stopRequested) {
             awaitQuietly(stopAnswered);
         }
-        LOG.info("board {} stopped", options.name());
         return status;
     }
 

@@ -16,10 +16,16 @@ final class OutputChannel {
     private final StringBuilder lines = new StringBuilder();
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private int cursor;
+    private boolean echo = true;
 
     OutputChannel(String name, PrintWriter log) {
         this.prefix = "[" + name + "] ";
         this.log = log;
+    }
+
+    /** Whether lines are printed to the log (they are kept for {@link #consume} either way). */
+    void setEcho(boolean echo) {
+        this.echo = echo;
     }
 
     void append(byte value) {
@@ -27,7 +33,9 @@ final class OutputChannel {
             String line = partial.toString(StandardCharsets.UTF_8);
             partial.reset();
             lines.append(line).append('\n');
-            log.println(prefix + line.stripTrailing());
+            if (echo) {
+                log.println(prefix + line.stripTrailing());
+            }
         } else {
             partial.write(value);
         }
@@ -52,7 +60,7 @@ final class OutputChannel {
 
     /** Prints an unfinished last line, if any. */
     void finish() {
-        if (partial.size() > 0) {
+        if (partial.size() > 0 && echo) {
             log.println(prefix + partial.toString(StandardCharsets.UTF_8).stripTrailing());
             partial.reset();
         }

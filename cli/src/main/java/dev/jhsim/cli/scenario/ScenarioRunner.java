@@ -91,8 +91,9 @@ public final class ScenarioRunner {
         log.flush();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        boolean consoleWasOnUart = session.debugConsoleUart().isPresent();
         int status = commands.run(c.arguments(), new PrintWriter(out), new PrintWriter(err));
-        readConsole();
+        readConsole(consoleWasOnUart);
         out.toString().lines().forEach(line -> log.println("[out] " + line.stripTrailing()));
         err.toString().lines().forEach(line -> log.println("[err] " + line.stripTrailing()));
         if (status != 0) {
@@ -147,9 +148,24 @@ public final class ScenarioRunner {
         return channel;
     }
 
+    /**
+     * Takes in new hypervisor console text. When the debug console is one of
+     * the board's UARTs its text is already in that UART's log lines, so it is
+     * kept for {@code sim expect console} but not printed a second time.
+     */
     private void readConsole() {
+        readConsole(false);
+    }
+
+    /**
+     * Like {@link #readConsole()}; {@code consoleWasOnUart} covers text written
+     * before a command that disabled the hypervisor (and with it the answer
+     * to where its console goes).
+     */
+    private void readConsole(boolean consoleWasOnUart) {
         JailhouseDriver.ConsoleRead read = session.driver().console(consolePosition);
         consolePosition = read.nextPosition();
+        console.setEcho(!consoleWasOnUart && session.debugConsoleUart().isEmpty());
         console.append(read.text());
     }
 

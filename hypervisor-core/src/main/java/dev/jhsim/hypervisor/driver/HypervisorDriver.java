@@ -23,6 +23,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -268,6 +269,11 @@ public final class HypervisorDriver implements JailhouseDriver {
         cells.remove(cell);
     }
 
+    /** The enabled system configuration's debug console, if the hypervisor is enabled. */
+    public Optional<Console> debugConsole() {
+        return enabled() ? Optional.of(system.debugConsole()) : Optional.empty();
+    }
+
     @Override
     public boolean enabled() {
         return hv != null;
@@ -309,7 +315,7 @@ public final class HypervisorDriver implements JailhouseDriver {
     public Map<String, Long> statistics(CellRef ref, int cpu) throws DriverException {
         DriverCell cell = find(ref);
         if (hv == null || cell == null) {
-            throw new DriverException(STATISTICS, Errno.ENOENT, "no cell " + ref);
+            throw new DriverException(STATISTICS, Errno.ENOENT, noSuchCell(ref));
         }
         if (cpu >= 0 && !cell.cpus().get(cpu)) {
             throw new DriverException(STATISTICS, Errno.ENOENT, "CPU " + cpu + " is not assigned to cell \""
@@ -344,6 +350,10 @@ public final class HypervisorDriver implements JailhouseDriver {
 
     // ---- helpers ----
 
+    private static String noSuchCell(CellRef ref) {
+        return ref.hasId() ? "no cell with ID " + ref.id() : "no cell named " + ref.name();
+    }
+
     private void requireEnabled(String operation) throws DriverException {
         if (hv == null) {
             throw new DriverException(operation, Errno.EINVAL, "the hypervisor is not enabled");
@@ -355,7 +365,7 @@ public final class HypervisorDriver implements JailhouseDriver {
         requireEnabled(operation);
         DriverCell cell = find(ref);
         if (cell == null) {
-            throw new DriverException(operation, Errno.ENOENT, "no cell " + ref);
+            throw new DriverException(operation, Errno.ENOENT, noSuchCell(ref));
         }
         return cell;
     }

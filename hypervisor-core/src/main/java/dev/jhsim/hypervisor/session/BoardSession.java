@@ -2,6 +2,7 @@ package dev.jhsim.hypervisor.session;
 
 import dev.jhsim.hypervisor.driver.JailhouseDriver;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,6 +32,12 @@ public interface BoardSession extends AutoCloseable {
 
     /** The board's UART names, in board-description order. */
     List<String> uarts();
+
+    /**
+     * The UART the enabled hypervisor's debug console writes to, if it is
+     * one of the board's: its console text then also appears on that UART.
+     */
+    Optional<String> debugConsoleUart();
 
     /** Receives every byte any UART transmits, in order, with the UART's name. */
     void addUartListener(UartListener listener);

@@ -1,13 +1,16 @@
 package dev.jhsim.hypervisor.session;
 
+import dev.jhsim.config.model.Console;
 import dev.jhsim.hypervisor.core.CellFailure;
 import dev.jhsim.hypervisor.driver.HypervisorDriver;
 import dev.jhsim.hypervisor.driver.JailhouseDriver;
+import dev.jhsim.hypervisor.uart.DebugUarts;
 import dev.jhsim.machine.board.BoardDescription;
 import dev.jhsim.machine.board.Machine;
 import dev.jhsim.machine.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -77,6 +80,13 @@ public final class SimulatedBoard implements BoardSession {
     @Override
     public List<String> uarts() {
         return machine.board().uarts().stream().map(BoardDescription.Uart::name).toList();
+    }
+
+    @Override
+    public Optional<String> debugConsoleUart() {
+        return driver.debugConsole().filter(DebugUarts::hasDriver).flatMap(console -> machine.board().uarts().stream()
+                .filter(uart -> uart.region().contains(console.address())).map(BoardDescription.Uart::name)
+                .findFirst());
     }
 
     @Override

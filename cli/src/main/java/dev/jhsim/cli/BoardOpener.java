@@ -2,12 +2,15 @@ package dev.jhsim.cli;
 
 import dev.jhsim.boards.Boards;
 import dev.jhsim.hypervisor.session.BoardSession;
+import dev.jhsim.hypervisor.session.BoardSessions;
+import dev.jhsim.machine.board.BoardDescriptionReader;
+import dev.jhsim.machine.board.BoardFormatException;
 
 /**
  * Opens the simulated boards that the board daemon, the scenario runner and
  * the demo drive.
  */
-public final class BoardSessions {
+public final class BoardOpener {
     /**
      * A system property naming an {@link Opener} class to use instead of the
      * hypervisor core, so that the daemon's mechanics can be tested with a
@@ -15,7 +18,7 @@ public final class BoardSessions {
      */
     public static final String OPENER_PROPERTY = "jhsim.session-opener";
 
-    private BoardSessions() {
+    private BoardOpener() {
     }
 
     /** Opens a session on a bundled board. */
@@ -33,13 +36,20 @@ public final class BoardSessions {
         return opener().open(board);
     }
 
+    /** The real thing: the board's machine with Jailhouse's driver on it. */
+    private static BoardSession openWithHypervisor(String board) {
+        String json = Boards.description(board).orElseThrow();
+        try {
+            return BoardSessions.open(BoardDescriptionReader.parse(json));
+        } catch (BoardFormatException e) {
+            throw new UserError("jailhouse: board " + board + ": bundled description is invalid: " + e.getMessage());
+        }
+    }
+
     private static Opener opener() {
         String replacement = System.getProperty(OPENER_PROPERTY);
         if (replacement == null) {
-            return board -> {
-                throw new UserError("jailhouse: board " + board + " cannot run yet: the hypervisor core is not"
-                        + " part of this build (jhsim issue 6)");
-            };
+            return BoardOpener::openWithHypervisor;
         }
         try {
             return (Opener) Class.forName(replacement).getDeclaredConstructor().newInstance();
