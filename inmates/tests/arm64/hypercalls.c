@@ -78,7 +78,7 @@ static void debug_console(void)
 	static const char text[] = "hypercalls: written with DEBUG_CONSOLE_PUTC\n";
 	bool permitted = comm_region->flags & JAILHOUSE_COMM_FLAG_DBG_PUTC_PERMITTED;
 	long expected = permitted ? 0 : -EPERM;
-	long result = 0;
+	long result = expected; /* so the loop runs: it stops at the first unexpected result */
 	size_t n;
 
 	for (n = 0; n < sizeof(text) - 1 && result == expected; n++)
