@@ -1,6 +1,24 @@
 /* Fixture: an arm64 system configuration using every structure it can hold. */
 #include "fixture-common.h"
 
+/* IOMMU units every revision has: outside the ARM part from revision 13 on, inside it in v12. */
+#define SMMU_AND_PVU_UNITS				\
+	{						\
+		.type = JAILHOUSE_IOMMU_SMMUV3,		\
+		.base = 0x09050000,			\
+		.size = 0x20000,			\
+	},						\
+	{						\
+		.type = JAILHOUSE_IOMMU_PVU,		\
+		.base = 0x30f80000,			\
+		.size = 0x1000,				\
+		.tipvu = {				\
+			.tlb_base = 0x36000000,		\
+			.tlb_size = 0x40000,		\
+		},					\
+	},
+
+
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
@@ -38,20 +56,7 @@ struct {
 			.pci_domain = 1,
 			MINERVA(.no_spectre_mitigation = 1,)
 			IOMMU_UNITS_OUTSIDE(
-				{
-					.type = JAILHOUSE_IOMMU_SMMUV3,
-					.base = 0x09050000,
-					.size = 0x20000,
-				},
-				{
-					.type = JAILHOUSE_IOMMU_PVU,
-					.base = 0x30f80000,
-					.size = 0x1000,
-					.tipvu = {
-						.tlb_base = 0x36000000,
-						.tlb_size = 0x40000,
-					},
-				},
+				SMMU_AND_PVU_UNITS
 				{
 					.type = REV13(JAILHOUSE_IOMMU_ARM_MMU500) + 0,
 					.base = 0xfd800000,
@@ -83,22 +88,7 @@ struct {
 				.gicd_base = 0x08000000,
 				.gicr_base = 0x080a0000,
 				.maintenance_irq = 25,
-				IOMMU_UNITS_INSIDE(
-					{
-						.type = JAILHOUSE_IOMMU_SMMUV3,
-						.base = 0x09050000,
-						.size = 0x20000,
-					},
-					{
-						.type = JAILHOUSE_IOMMU_PVU,
-						.base = 0x30f80000,
-						.size = 0x1000,
-						.tipvu = {
-							.tlb_base = 0x36000000,
-							.tlb_size = 0x40000,
-						},
-					},
-				)
+				IOMMU_UNITS_INSIDE(SMMU_AND_PVU_UNITS)
 			},
 		},
 		.root_cell = {

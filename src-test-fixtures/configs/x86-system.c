@@ -1,6 +1,25 @@
 /* Fixture: an x86 system configuration with IOMMUs, port I/O, caches and PCI. */
 #include "fixture-common.h"
 
+/* Outside the x86 part from revision 13 on, inside it in v12. */
+#define FIXTURE_IOMMU_UNITS			\
+	{					\
+		.type = JAILHOUSE_IOMMU_INTEL,	\
+		.base = 0xfed90000,		\
+		.size = 0x1000,			\
+	},					\
+	{					\
+		.type = JAILHOUSE_IOMMU_AMD,	\
+		.base = 0xfeb80000,		\
+		.size = 0x80000,		\
+		.amd = {			\
+			.bdf = 0x02,		\
+			.base_cap = 0x40,	\
+			.msi_cap = 0x54,	\
+			.features = 0x80048824,	\
+		},				\
+	},
+
 struct {
 	struct jailhouse_system header;
 	__u64 cpus[1];
@@ -28,48 +47,14 @@ struct {
 		.platform_info = {
 			.pci_mmconfig_base = 0xb0000000,
 			.pci_mmconfig_end_bus = 0xff,
-			IOMMU_UNITS_OUTSIDE(
-				{
-					.type = JAILHOUSE_IOMMU_INTEL,
-					.base = 0xfed90000,
-					.size = 0x1000,
-				},
-				{
-					.type = JAILHOUSE_IOMMU_AMD,
-					.base = 0xfeb80000,
-					.size = 0x80000,
-					.amd = {
-						.bdf = 0x02,
-						.base_cap = 0x40,
-						.msi_cap = 0x54,
-						.features = 0x80048824,
-					},
-				},
-			)
+			IOMMU_UNITS_OUTSIDE(FIXTURE_IOMMU_UNITS)
 			.x86 = {
 				.pm_timer_address = 0x608,
 				.vtd_interrupt_limit = 256,
 				.apic_mode = JAILHOUSE_APIC_MODE_X2APIC,
 				.tsc_khz = 2592000,
 				.apic_khz = 1000000,
-				IOMMU_UNITS_INSIDE(
-					{
-						.type = JAILHOUSE_IOMMU_INTEL,
-						.base = 0xfed90000,
-						.size = 0x1000,
-					},
-					{
-						.type = JAILHOUSE_IOMMU_AMD,
-						.base = 0xfeb80000,
-						.size = 0x80000,
-						.amd = {
-							.bdf = 0x02,
-							.base_cap = 0x40,
-							.msi_cap = 0x54,
-							.features = 0x80048824,
-						},
-					},
-				)
+				IOMMU_UNITS_INSIDE(FIXTURE_IOMMU_UNITS)
 			},
 			MINERVA(
 			.color = { .way_size = 0 },
