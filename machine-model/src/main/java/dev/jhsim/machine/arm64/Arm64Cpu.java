@@ -69,6 +69,7 @@ public final class Arm64Cpu implements Processor {
     private final long frequencyHz;
     private final int index;
     private ExceptionRouter router = ExceptionRouter.HALT;
+    private Runnable eventBroadcast = this::signalEvent;
     private int el;
     private boolean spSel;
     private final long[] stackPointers = new long[4];
@@ -255,7 +256,17 @@ public final class Arm64Cpu implements Processor {
         return vfiqLine;
     }
 
-    /** Wakes a CPU waiting in WFE (an event, SEV from another core). */
+    /** SEV: signals an event to every core this one is wired to (itself alone until a cluster wires it). */
+    public void sendEvent() {
+        eventBroadcast.run();
+    }
+
+    /** Who SEV reaches: a cluster makes it every core of the cluster. */
+    public void setEventBroadcast(Runnable broadcast) {
+        this.eventBroadcast = broadcast;
+    }
+
+    /** Sets the event register and wakes a CPU waiting in WFE (an event, SEV from another core). */
     public void signalEvent() {
         eventRegister = true;
         if (state == State.WAITING) {

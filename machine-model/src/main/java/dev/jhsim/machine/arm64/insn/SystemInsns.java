@@ -39,7 +39,7 @@ final class SystemInsns {
         int op = f.u('k') << 3 | f.u('p');
         return switch (op) {
             case 2, 3 -> new Wait(op == 3, f.pc());
-            case 4, 5 -> new SendEvent();
+            case 4, 5 -> new SendEvent(op == 4);
             default -> new Nop();
         };
     }
@@ -169,11 +169,21 @@ final class SystemInsns {
         }
     }
 
-    /** SEV, SEVL: in a single-threaded kernel the local event register stands for both. */
+    /** SEV signals every core (waking those in WFE); SEVL sets only this core's event register. */
     static final class SendEvent extends Insn {
+        private final boolean allCores;
+
+        SendEvent(boolean allCores) {
+            this.allCores = allCores;
+        }
+
         @Override
         public boolean exec(Arm64Cpu c) {
-            c.eventRegister = true;
+            if (allCores) {
+                c.sendEvent();
+            } else {
+                c.eventRegister = true;
+            }
             return true;
         }
     }

@@ -47,6 +47,8 @@ public final class CpuCluster implements Psci.SystemPower {
             list.add(cpu);
         }
         cpus = List.copyOf(list);
+        Runnable sev = () -> cpus.forEach(Arm64Cpu::signalEvent);
+        cpus.forEach(cpu -> cpu.setEventBroadcast(sev));
         TlbMaintenance.install(sysregs, cpus);
         exceptions = new ExceptionModel(cpus, new Psci(cpus, this));
         for (Arm64Cpu cpu : cpus) {
