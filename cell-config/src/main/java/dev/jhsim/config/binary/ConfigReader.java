@@ -74,12 +74,6 @@ public final class ConfigReader {
         return new Lenient(file, reader.in.position(), reader.in.remaining());
     }
 
-    /** Whether {@code data} starts like a binary configuration (any layout). */
-    public static boolean looksBinary(byte[] data) {
-        return data.length >= 5 && (startsWith(data, "JHSYS") || startsWith(data, "JHCLL")
-                || startsWith(data, "JHCEL"));
-    }
-
     private ConfigFile readFile() throws ConfigFormatException {
         if (in.length() < StructSizes.FILE_HEADER) {
             throw in.errorAt(0, "header", "file is " + in.length()

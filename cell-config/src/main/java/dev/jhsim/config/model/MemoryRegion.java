@@ -41,11 +41,6 @@ public record MemoryRegion(long physStart, long virtStart, long size, long flags
         return (flags & flag) == flag;
     }
 
-    /** The last guest-physical address of the region (inclusive), for non-empty regions. */
-    public long virtLast() {
-        return virtStart + size - 1;
-    }
-
     /** The last host-physical address of the region (inclusive), for non-empty regions. */
     public long physLast() {
         return physStart + size - 1;

@@ -24,10 +24,6 @@ public final class CodeWatch {
         listeners.add(listener);
     }
 
-    public boolean isCode(long pageNumber) {
-        return codePages.get(pageNumber) != null;
-    }
-
     public void markCode(long pageNumber) {
         if (codePages.get(pageNumber) == null) {
             codePages.put(pageNumber, Boolean.TRUE);

@@ -117,11 +117,6 @@ public final class RegisterMap implements MmioDevice {
         return add(new Register(offset, 8, read, write, NarrowWrites.MERGED));
     }
 
-    /** A 32-bit register whose bytes can be written individually (read-modify-write of the others). */
-    public RegisterMap reg32Bytes(long offset, LongSupplier read, LongConsumer write) {
-        return add(new Register(offset, 4, read, write, NarrowWrites.MERGED));
-    }
-
     /** A register of {@code width} 1, 2, 4 or 8 bytes taking narrower writes as {@code narrowWrites} says. */
     public RegisterMap reg(long offset, int width, NarrowWrites narrowWrites, LongSupplier read, LongConsumer write) {
         if (width != 1 && width != 2 && width != 4 && width != 8) {

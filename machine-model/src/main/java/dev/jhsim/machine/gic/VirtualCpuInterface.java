@@ -89,11 +89,6 @@ public final class VirtualCpuInterface extends CpuInterface {
         update();
     }
 
-    /** The decoded list register {@code n} (for inspection). */
-    public ListRegister decodedListRegister(int n) {
-        return listRegisters[n];
-    }
-
     /**
      * ICH_VMCR_EL2 / GICH_VMCR: group enables [1:0], AckCtl [2] and FIQEn [3]
      * (GICv2; RES0 and RES1 in GICv3), CBPR [4], EOImode [9], BPR1 [20:18],

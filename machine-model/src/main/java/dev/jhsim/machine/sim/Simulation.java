@@ -14,7 +14,7 @@ public final class Simulation {
     public static final long PS_PER_SECOND = 1_000_000_000_000L;
 
     /** Why a run returned; IDLE: nothing runs and no event is scheduled (time has passed to the limit). */
-    public enum Outcome { TIME_REACHED, CONDITION_MET, ALL_HALTED, IDLE, STOPPED }
+    public enum Outcome { TIME_REACHED, CONDITION_MET, ALL_HALTED, IDLE }
 
     private final EventQueue events = new EventQueue();
     private final List<Processor> processors = new ArrayList<>();
@@ -22,7 +22,6 @@ public final class Simulation {
     private final long quantumInstructions;
     private long sliceLength = Long.MAX_VALUE;
     private long now;
-    private boolean stopRequested;
 
     /** {@code quantumInstructions}: how many instructions the fastest processor runs per slice. */
     public Simulation(long quantumInstructions) {
@@ -47,11 +46,6 @@ public final class Simulation {
         return now;
     }
 
-    /** Makes the current run return after the slice in progress (for use from events or processors). */
-    public void requestStop() {
-        stopRequested = true;
-    }
-
     public Outcome runUntil(long timePs) {
         return run(() -> false, timePs);
     }
@@ -62,13 +56,9 @@ public final class Simulation {
 
     /** Runs until {@code condition} holds (checked between slices), every processor halted, or {@code limitPs}. */
     public Outcome run(BooleanSupplier condition, long limitPs) {
-        stopRequested = false;
         while (true) {
             if (condition.getAsBoolean()) {
                 return Outcome.CONDITION_MET;
-            }
-            if (stopRequested) {
-                return Outcome.STOPPED;
             }
             if (now >= limitPs) {
                 return Outcome.TIME_REACHED;

@@ -61,11 +61,6 @@ public final class Esr {
         return (esr & (1 << 6)) != 0;
     }
 
-    /** DFSC/IFSC: fault status code (0x04|level translation, 0x08|level access flag, 0x0C|level permission...). */
-    public static int faultStatus(long esr) {
-        return (int) esr & 0x3F;
-    }
-
     // ---- trapped system register accesses (EC 0x18) ----
 
     /** The accessed register's key in the system-register table (op0, op1, CRn, CRm, op2). */
